@@ -1,0 +1,138 @@
+"""The 2008 cooperation agreement (samarbejdsaftale): its sections, its three tasks and its signatories."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class CooperationAgreementManager(models.Manager["CooperationAgreement"]):
+    def get_by_natural_key(self, slug: str) -> "CooperationAgreement":
+        return self.get(slug=slug)
+
+
+class CooperationAgreement(models.Model):
+    slug = models.SlugField(_("short name"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    between = models.CharField(_("between"), max_length=300, help_text=_("The parties as the title page names them."))
+    signed_on = models.DateField(_("signed"), help_text=_("Placed on the first day of the month the agreement gives."))
+    signed_wording = models.CharField(_("signed, as written"), max_length=60, blank=True)
+    revision_interval_years = models.PositiveSmallIntegerField(
+        _("revised every (years)"), default=2, validators=[MinValueValidator(1)]
+    )
+    first_revision_year = models.PositiveSmallIntegerField(_("first revision (year)"))
+    organisation_overview_title = models.CharField(
+        _("organisation overview"),
+        max_length=300,
+        blank=True,
+        help_text=_("Heading of the organisation chart attached to the agreement (the chart itself was an image)."),
+    )
+
+    objects = CooperationAgreementManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("cooperation agreement")
+        verbose_name_plural = _("cooperation agreements")
+        ordering = ["-signed_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(revision_interval_years__gte=1), name="agreement_revision_interval_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def clean(self) -> None:
+        if self.signed_on and self.first_revision_year and self.first_revision_year < self.signed_on.year:
+            raise ValidationError({"first_revision_year": _("The first revision cannot come before the signing.")})
+
+
+class AgreementSection(models.Model):
+    agreement = models.ForeignKey(
+        CooperationAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="sections"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(_("text"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agreement section")
+        verbose_name_plural = _("agreement sections")
+        ordering = ["agreement", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="agreement_section_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.heading}"
+
+
+class AgreementTask(models.Model):
+    """One of the three tasks the parties lift together (strategi, faglig udvikling, koordinering)."""
+
+    class Key(models.TextChoices):
+        STRATEGY = "strategy", _("strategy")
+        PROFESSIONAL_DEVELOPMENT = "professional_development", _("professional development")
+        COORDINATION = "coordination", _("coordination")
+
+    agreement = models.ForeignKey(
+        CooperationAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    key = models.CharField(_("task"), max_length=32, choices=Key.choices)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"))
+    heading = models.CharField(_("heading of the description"), max_length=200)
+    description = models.TextField(_("description"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agreement task")
+        verbose_name_plural = _("agreement tasks")
+        ordering = ["agreement", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "key"], name="agreement_task_key_unique"),
+            models.UniqueConstraint(fields=["agreement", "position"], name="agreement_task_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Signatory(models.Model):
+    class Side(models.TextChoices):
+        HOUSING_ORGANISATIONS = "housing_organisations", _("for the housing organisations")
+        MUNICIPALITY = "municipality", _("for Odense Kommune")
+
+    agreement = models.ForeignKey(
+        CooperationAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="signatories"
+    )
+    side = models.CharField(_("signs for"), max_length=32, choices=Side.choices)
+    position = models.PositiveSmallIntegerField(_("position"))
+    party = models.ForeignKey(
+        "parties.Party", verbose_name=_("party"), on_delete=models.PROTECT, related_name="signatures"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["agreement", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "position"], name="signatory_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.party}" if not self.job_title else f"{self.name}, {self.job_title}, {self.party}"
+

@@ -1,0 +1,366 @@
+"""Projects of the action plan and what the sources say about each: who is responsible, how it relates
+to the others, how it is financed, its hours, its period and its milestones."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def exactly_one(*fields: str) -> Q:
+    """A condition that holds when exactly one of the nullable foreign keys is set."""
+    condition = Q()
+    for chosen in fields:
+        term = Q(**{f"{chosen}__isnull": False})
+        for other in fields:
+            if other != chosen:
+                term &= Q(**{f"{other}__isnull": True})
+        condition |= term
+    return condition
+
+
+class ProjectManager(models.Manager["Project"]):
+    def get_by_natural_key(self, area_slug: str, number: int) -> "Project":
+        return self.get(area__slug=area_slug, number=number)
+
+
+class Project(models.Model):
+    """A project or sub-project (delprojekt), numbered within its focus area."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        PAUSED = "paused", _("paused")
+        CANCELLED = "cancelled", _("cancelled")
+
+    area = models.ForeignKey(
+        "areas.FocusArea", verbose_name=_("focus area"), on_delete=models.PROTECT, related_name="projects"
+    )
+    grouping = models.ForeignKey(
+        "areas.Grouping",
+        verbose_name=_("line or theme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    number = models.PositiveSmallIntegerField(_("number"), help_text=_("Unique within the focus area."))
+    label = models.CharField(
+        _("label"), max_length=40, blank=True, help_text=_("As written in the source, e.g. 'Delprojekt 2'.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    responsibility_text = models.TextField(_("division of responsibilities, as written"), blank=True)
+    relations_text = models.TextField(_("relation to the other projects, as written"), blank=True)
+    financing_text = models.TextField(_("financing, as written"), blank=True)
+    timeline_text = models.TextField(_("time horizon, as written"), blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_wording = models.CharField(
+        _("start, as written"), max_length=100, blank=True, help_text=_("Where the source is approximate: 'medio 2011'.")
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_wording = models.CharField(_("end, as written"), max_length=100, blank=True)
+    hour_budget = models.PositiveIntegerField(_("hour budget"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+
+    objects = ProjectManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["area__position", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "number"], name="project_number_unique_in_area"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="project_ends_after_start",
+                violation_error_message=_("The end cannot come before the start."),
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="project_progress_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.title}" if self.label else self.title
+
+    def natural_key(self) -> tuple[str, int]:
+        return (self.area.slug, self.number)
+
+    natural_key.dependencies = ["areas.focusarea", "areas.grouping"]  # type: ignore[attr-defined]
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end cannot come before the start.")
+        if self.grouping_id and self.area_id and self.grouping.area_id != self.area_id:
+            errors["grouping"] = _("The line or theme belongs to another focus area.")
+        if self.pk and not errors:
+            outside = [m for m in self.milestones.all() if not self.covers(m.date)]
+            if outside:
+                names = ", ".join(f"«{m.title}» ({m.date:%m.%Y})" for m in outside)
+                errors["end_date" if self.end_date else "start_date"] = _(
+                    "The period no longer covers these milestones: %(names)s."
+                ) % {"names": names}
+        if errors:
+            raise ValidationError(errors)
+
+    def covers(self, date: datetime.date) -> bool:
+        """Whether a date falls within the project's period (an open end covers everything after the start)."""
+        return (self.start_date is None or date >= self.start_date) and (self.end_date is None or date <= self.end_date)
+
+    @property
+    def start_text(self) -> str:
+        """The start as the source words it where approximate, else as a Danish date."""
+        return self.start_wording or (date_format(self.start_date) if self.start_date else "")
+
+    @property
+    def end_text(self) -> str:
+        return self.end_wording or (date_format(self.end_date) if self.end_date else "")
+
+    def period_text(self) -> str:
+        return f"{self.start_text or '?'} – {self.end_text or '?'}"
+
+
+class Responsibility(models.Model):
+    """A party's responsibility, stated for one project, for a line or theme, or for a whole focus area."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead (tovholder)")
+        RESPONSIBLE = "responsible", _("responsible")
+        CONTRIBUTOR = "contributor", _("contributor")
+
+    party = models.ForeignKey(
+        "parties.Party", verbose_name=_("party"), on_delete=models.PROTECT, related_name="responsibilities"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="responsibilities",
+    )
+    grouping = models.ForeignKey(
+        "areas.Grouping",
+        verbose_name=_("line or theme"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="responsibilities",
+    )
+    area = models.ForeignKey(
+        "areas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="responsibilities",
+    )
+    wording = models.TextField(_("as written"), blank=True, help_text=_("The sentence of the source that says so."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+        ordering = ["area", "grouping", "project", "role", "party__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=exactly_one("project", "grouping", "area"),
+                name="responsibility_has_exactly_one_scope",
+                violation_error_message=_("Choose exactly one of project, line or theme, and focus area."),
+            ),
+            models.UniqueConstraint(fields=["party", "project"], name="responsibility_unique_per_project"),
+            models.UniqueConstraint(fields=["party", "grouping"], name="responsibility_unique_per_grouping"),
+            models.UniqueConstraint(fields=["party", "area"], name="responsibility_unique_per_area"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} – {self.get_role_display()} – {self.scope}"
+
+    @property
+    def scope(self) -> object:
+        return self.project or self.grouping or self.area
+
+    def clean(self) -> None:
+        if sum(x is not None for x in (self.project_id, self.grouping_id, self.area_id)) != 1:
+            raise ValidationError(_("Choose exactly one of project, line or theme, and focus area."))
+
+
+class Relation(models.Model):
+    """How one project relates to another project or to a whole focus area; read from both ends."""
+
+    class Kind(models.TextChoices):
+        PART_OF = "part_of", _("is part of")
+        SUPPORTS = "supports", _("supports")
+        CAN_CONTRIBUTE = "can_contribute", _("can contribute to")
+        COORDINATES = "coordinates", _("coordinates")
+        RELATED = "related", _("is related to")
+
+    INVERSE_LABELS = {
+        Kind.PART_OF: _("includes"),
+        Kind.SUPPORTS: _("is supported by"),
+        Kind.CAN_CONTRIBUTE: _("can draw on"),
+        Kind.COORDINATES: _("is coordinated by"),
+        Kind.RELATED: _("is related to"),
+    }
+
+    from_project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="relations_out"
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices)
+    to_project = models.ForeignKey(
+        Project,
+        verbose_name=_("other project"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="relations_in",
+    )
+    to_area = models.ForeignKey(
+        "areas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="relations_in",
+    )
+    text = models.TextField(_("as written"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
+        ordering = ["from_project__area__position", "from_project__number", "kind", "to_project__number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=exactly_one("to_project", "to_area"),
+                name="relation_has_exactly_one_target",
+                violation_error_message=_("Choose either another project or a focus area."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(to_project=F("from_project")),
+                name="relation_not_to_itself",
+                violation_error_message=_("A project cannot be related to itself."),
+            ),
+            models.UniqueConstraint(fields=["from_project", "kind", "to_project"], name="relation_unique_to_project"),
+            models.UniqueConstraint(fields=["from_project", "kind", "to_area"], name="relation_unique_to_area"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_project} {self.get_kind_display()} {self.target}"
+
+    @property
+    def target(self) -> object:
+        return self.to_project or self.to_area
+
+    @property
+    def inverse_label(self) -> str:
+        return str(self.INVERSE_LABELS[self.Kind(self.kind)])
+
+    def clean(self) -> None:
+        if (self.to_project_id is None) == (self.to_area_id is None):
+            raise ValidationError(_("Choose either another project or a focus area."))
+        if self.to_project_id is not None and self.to_project_id == self.from_project_id:
+            raise ValidationError({"to_project": _("A project cannot be related to itself.")})
+
+
+class FinancingItem(models.Model):
+    """A figure from a project's financing: an amount, its unit, who pays and the source's words."""
+
+    class Kind(models.TextChoices):
+        ONE_OFF = "one_off", _("one-off (kr.)")
+        PER_YEAR = "per_year", _("per year (kr./år)")
+        RUNNING_COST = "running_cost", _("yearly running cost (kr./år)")
+        FULL_TIME = "full_time", _("full-time equivalents (årsværk)")
+        HOURS = "hours", _("hours")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="financing_items"
+    )
+    kind = models.CharField(_("unit"), max_length=20, choices=Kind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+    is_estimate = models.BooleanField(_("estimate"), default=False, help_text=_("The source says 'ca.' or 'estimeret'."))
+    payer = models.ForeignKey(
+        "parties.Party",
+        verbose_name=_("paid by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="financing_items",
+    )
+    description = models.TextField(_("as written"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("financing figure")
+        verbose_name_plural = _("financing figures")
+        ordering = ["project__area__position", "project__number", "kind", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="financing_amount_not_negative",
+                violation_error_message=_("The amount cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.amount} {self.get_kind_display()}"
+
+
+class Milestone(models.Model):
+    """A dated milestone of a project, or of a whole focus area where the source gives it for the area."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, null=True, blank=True, related_name="milestones"
+    )
+    area = models.ForeignKey(
+        "areas.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="milestones",
+    )
+    date = models.DateField(_("date"), help_text=_("Placed on the first day of the month where the source gives a month."))
+    date_wording = models.CharField(_("date, as written"), max_length=100, blank=True)
+    title = models.CharField(_("milestone"), max_length=300)
+    description = models.TextField(_("as written"), blank=True)
+    reached = models.BooleanField(_("reached"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=exactly_one("project", "area"),
+                name="milestone_has_exactly_one_scope",
+                violation_error_message=_("Choose either a project or a focus area."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if (self.project_id is None) == (self.area_id is None):
+            raise ValidationError(_("Choose either a project or a focus area."))
+        if self.project_id is not None and self.date and not self.project.covers(self.date):
+            raise ValidationError(
+                {"date": _("The milestone lies outside the project's period (%(period)s).") % {"period": self.project.period_text()}}
+            )
