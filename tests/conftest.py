@@ -1,0 +1,24 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def seeded(db):
+    """A database holding the complete seed content of both source documents."""
+    call_command("load_initial_data", verbosity=0)
+
+
+@pytest.fixture
+def secretariat_admin(db, django_user_model):
+    """A superuser of the secretariat, signed in through the admin."""
+    return django_user_model.objects.create_superuser("sekretariat", "sekretariat@example.dk", "hemmelig-kode-42")
+
+
+@pytest.fixture
+def admin_client_da(client, secretariat_admin):
+    """A test client signed in as the secretariat, speaking Danish."""
+    client.force_login(secretariat_admin)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "da"
+    return client
