@@ -1,10 +1,11 @@
 """The parties of the programme: housing organisations, the municipality and its units, joint bodies and outside actors."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from byaftale.validation import ConstraintErrorsOnFields
 
 
 class PartyManager(models.Manager["Party"]):
@@ -12,7 +13,7 @@ class PartyManager(models.Manager["Party"]):
         return self.get(name=name)
 
 
-class Party(models.Model):
+class Party(ConstraintErrorsOnFields, models.Model):
     class Kind(models.TextChoices):
         HOUSING_ORGANISATION = "housing_organisation", _("housing organisation")
         ADMINISTRATOR = "administrator", _("administrator")
@@ -51,15 +52,25 @@ class Party(models.Model):
     objects = PartyManager()
     history = HistoricalRecords()
 
+    constraint_error_fields = {"administers_itself": "administered_by", "part_of_itself": "part_of"}
+
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(administered_by=F("id")), name="party_not_administered_by_itself"
+                condition=~Q(administered_by=F("id")),
+                name="party_not_administered_by_itself",
+                violation_error_code="administers_itself",
+                violation_error_message=_("A party cannot administer itself."),
             ),
-            models.CheckConstraint(condition=~Q(part_of=F("id")), name="party_not_part_of_itself"),
+            models.CheckConstraint(
+                condition=~Q(part_of=F("id")),
+                name="party_not_part_of_itself",
+                violation_error_code="part_of_itself",
+                violation_error_message=_("A party cannot be part of itself."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -67,9 +78,3 @@ class Party(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.name,)
-
-    def clean(self) -> None:
-        if self.pk is not None and self.administered_by_id == self.pk:
-            raise ValidationError({"administered_by": _("A party cannot administer itself.")})
-        if self.pk is not None and self.part_of_id == self.pk:
-            raise ValidationError({"part_of": _("A party cannot be part of itself.")})

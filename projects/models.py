@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from byaftale.validation import ConstraintErrorsOnFields
+
 
 def exactly_one(*fields: str) -> Q:
     """A condition that holds when exactly one of the nullable foreign keys is set."""
@@ -29,7 +31,7 @@ class ProjectManager(models.Manager["Project"]):
         return self.get(area__slug=area_slug, number=number)
 
 
-class Project(models.Model):
+class Project(ConstraintErrorsOnFields, models.Model):
     """A project or sub-project (delprojekt), numbered within its focus area."""
 
     class Status(models.TextChoices):
@@ -75,18 +77,35 @@ class Project(models.Model):
     objects = ProjectManager()
     history = HistoricalRecords()
 
+    constraint_error_fields = {
+        "duplicate_number": "number",
+        "end_before_start": "end_date",
+        "progress_above_100": "progress",
+    }
+
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["area__position", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["area", "number"], name="project_number_unique_in_area"),
+            models.UniqueConstraint(
+                fields=["area", "number"],
+                name="project_number_unique_in_area",
+                violation_error_code="duplicate_number",
+                violation_error_message=_("The focus area already has a project with this number."),
+            ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="project_ends_after_start",
+                violation_error_code="end_before_start",
                 violation_error_message=_("The end cannot come before the start."),
             ),
-            models.CheckConstraint(condition=Q(progress__lte=100), name="project_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="project_progress_at_most_100",
+                violation_error_code="progress_above_100",
+                violation_error_message=_("Progress cannot exceed 100 %."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -99,11 +118,10 @@ class Project(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end cannot come before the start.")
         if self.grouping_id and self.area_id and self.grouping.area_id != self.area_id:
             errors["grouping"] = _("The line or theme belongs to another focus area.")
-        if self.pk and not errors:
+        ends_after_start = not (self.start_date and self.end_date and self.end_date < self.start_date)
+        if self.pk and ends_after_start and not errors:
             outside = [m for m in self.milestones.all() if not self.covers(m.date)]
             if outside:
                 names = ", ".join(f"«{m.title}» ({m.date:%m.%Y})" for m in outside)
@@ -130,7 +148,7 @@ class Project(models.Model):
         return f"{self.start_text or '?'} – {self.end_text or '?'}"
 
 
-class Responsibility(models.Model):
+class Responsibility(ConstraintErrorsOnFields, models.Model):
     """A party's responsibility, stated for one project, for a line or theme, or for a whole focus area."""
 
     class Role(models.TextChoices):
@@ -192,12 +210,8 @@ class Responsibility(models.Model):
     def scope(self) -> object:
         return self.project or self.grouping or self.area
 
-    def clean(self) -> None:
-        if sum(x is not None for x in (self.project_id, self.grouping_id, self.area_id)) != 1:
-            raise ValidationError(_("Choose exactly one of project, line or theme, and focus area."))
 
-
-class Relation(models.Model):
+class Relation(ConstraintErrorsOnFields, models.Model):
     """How one project relates to another project or to a whole focus area; read from both ends."""
 
     class Kind(models.TextChoices):
@@ -239,6 +253,8 @@ class Relation(models.Model):
 
     history = HistoricalRecords()
 
+    constraint_error_fields = {"relation_to_itself": "to_project"}
+
     class Meta:
         verbose_name = _("relation")
         verbose_name_plural = _("relations")
@@ -252,6 +268,7 @@ class Relation(models.Model):
             models.CheckConstraint(
                 condition=~Q(to_project=F("from_project")),
                 name="relation_not_to_itself",
+                violation_error_code="relation_to_itself",
                 violation_error_message=_("A project cannot be related to itself."),
             ),
             models.UniqueConstraint(fields=["from_project", "kind", "to_project"], name="relation_unique_to_project"),
@@ -269,14 +286,9 @@ class Relation(models.Model):
     def inverse_label(self) -> str:
         return str(self.INVERSE_LABELS[self.Kind(self.kind)])
 
-    def clean(self) -> None:
-        if (self.to_project_id is None) == (self.to_area_id is None):
-            raise ValidationError(_("Choose either another project or a focus area."))
-        if self.to_project_id is not None and self.to_project_id == self.from_project_id:
-            raise ValidationError({"to_project": _("A project cannot be related to itself.")})
 
 
-class FinancingItem(models.Model):
+class FinancingItem(ConstraintErrorsOnFields, models.Model):
     """A figure from a project's financing: an amount, its unit, who pays and the source's words."""
 
     class Kind(models.TextChoices):
@@ -304,6 +316,8 @@ class FinancingItem(models.Model):
 
     history = HistoricalRecords()
 
+    constraint_error_fields = {"negative_amount": "amount"}
+
     class Meta:
         verbose_name = _("financing figure")
         verbose_name_plural = _("financing figures")
@@ -312,6 +326,7 @@ class FinancingItem(models.Model):
             models.CheckConstraint(
                 condition=Q(amount__gte=0),
                 name="financing_amount_not_negative",
+                violation_error_code="negative_amount",
                 violation_error_message=_("The amount cannot be negative."),
             ),
         ]
@@ -320,7 +335,7 @@ class FinancingItem(models.Model):
         return f"{self.project}: {self.amount} {self.get_kind_display()}"
 
 
-class Milestone(models.Model):
+class Milestone(ConstraintErrorsOnFields, models.Model):
     """A dated milestone of a project, or of a whole focus area where the source gives it for the area."""
 
     project = models.ForeignKey(
@@ -358,9 +373,7 @@ class Milestone(models.Model):
         return self.title
 
     def clean(self) -> None:
-        if (self.project_id is None) == (self.area_id is None):
-            raise ValidationError(_("Choose either a project or a focus area."))
-        if self.project_id is not None and self.date and not self.project.covers(self.date):
+        if self.project_id is not None and self.area_id is None and self.date and not self.project.covers(self.date):
             raise ValidationError(
                 {"date": _("The milestone lies outside the project's period (%(period)s).") % {"period": self.project.period_text()}}
             )
