@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-admin.site.site_header = "Byaftale"
-admin.site.site_title = "Byaftale"
-admin.site.index_title = "Handlingsplanen og samarbejdet"
+admin.site.site_header = _("Byaftale – the secretariat")
+admin.site.site_title = _("Byaftale")
+admin.site.index_title = _("The action plan and the cooperation")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
