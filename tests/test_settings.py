@@ -1,0 +1,71 @@
+"""Production is configured from the environment alone and passes Django's deployment checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # A clean environment, so neither the developer's .env nor the test settings leak in.
+    base = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "DJANGO_DEBUG": "false",
+        "DJANGO_ENV_FILE": "/nonexistent/.env",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="byaftale.odense.dk",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = manage("check", DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        (None, "django.db.backends.sqlite3"),
+        ("postgres://byaftale@db.example.dk:5432/byaftale", "django.db.backends.postgresql"),
+    ],
+)
+def test_the_database_comes_from_database_url_with_sqlite_as_the_default(url, engine):
+    env = {"DJANGO_SECRET_KEY": "x" * 50}
+    if url:
+        env["DATABASE_URL"] = url
+    code = "from django.conf import settings as s; d=s.DATABASES['default']; print(d['ENGINE'], d['NAME'])"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+
+    assert result.returncode == 0, result.stderr
+    found_engine, name = result.stdout.split()
+    assert found_engine == engine
+    assert name == ("byaftale" if url else str(ROOT / "db.sqlite3"))
