@@ -132,7 +132,9 @@ class Grouping(models.Model):
         LINE = "line", _("strategic line")
         THEME = "theme", _("theme")
 
-    area = models.ForeignKey(FocusArea, verbose_name=_("focus area"), on_delete=models.CASCADE, related_name="groupings")
+    area = models.ForeignKey(
+        FocusArea, verbose_name=_("focus area"), on_delete=models.CASCADE, related_name="groupings"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=200)

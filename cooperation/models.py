@@ -38,7 +38,9 @@ class CooperationAgreement(models.Model):
         verbose_name_plural = _("cooperation agreements")
         ordering = ["-signed_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(revision_interval_years__gte=1), name="agreement_revision_interval_positive"),
+            models.CheckConstraint(
+                condition=Q(revision_interval_years__gte=1), name="agreement_revision_interval_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -135,4 +137,3 @@ class Signatory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.party}" if not self.job_title else f"{self.name}, {self.job_title}, {self.party}"
-

@@ -1,4 +1,5 @@
-"""The parties of the programme: housing organisations, the municipality and its units, joint bodies and outside actors."""
+"""The parties of the programme: housing organisations, the municipality and its units, joint bodies
+and outside actors."""
 
 from django.db import models
 from django.db.models import F, Q

@@ -64,7 +64,10 @@ class Project(ConstraintErrorsOnFields, models.Model):
     timeline_text = models.TextField(_("time horizon, as written"), blank=True)
     start_date = models.DateField(_("start"), null=True, blank=True)
     start_wording = models.CharField(
-        _("start, as written"), max_length=100, blank=True, help_text=_("Where the source is approximate: 'medio 2011'.")
+        _("start, as written"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the source is approximate: 'medio 2011'."),
     )
     end_date = models.DateField(_("end"), null=True, blank=True)
     end_wording = models.CharField(_("end, as written"), max_length=100, blank=True)
@@ -145,7 +148,11 @@ class Project(ConstraintErrorsOnFields, models.Model):
         return self.end_wording or (date_format(self.end_date) if self.end_date else "")
 
     def period_text(self) -> str:
-        return f"{self.start_text or '?'} – {self.end_text or '?'}"
+        if not self.end_text:
+            return _("from %(start)s") % {"start": self.start_text} if self.start_text else ""
+        if not self.start_text:
+            return _("until %(end)s") % {"end": self.end_text}
+        return f"{self.start_text} – {self.end_text}"
 
 
 class Responsibility(ConstraintErrorsOnFields, models.Model):
@@ -287,7 +294,6 @@ class Relation(ConstraintErrorsOnFields, models.Model):
         return str(self.INVERSE_LABELS[self.Kind(self.kind)])
 
 
-
 class FinancingItem(ConstraintErrorsOnFields, models.Model):
     """A figure from a project's financing: an amount, its unit, who pays and the source's words."""
 
@@ -303,7 +309,9 @@ class FinancingItem(ConstraintErrorsOnFields, models.Model):
     )
     kind = models.CharField(_("unit"), max_length=20, choices=Kind.choices)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
-    is_estimate = models.BooleanField(_("estimate"), default=False, help_text=_("The source says 'ca.' or 'estimeret'."))
+    is_estimate = models.BooleanField(
+        _("estimate"), default=False, help_text=_("The source says 'ca.' or 'estimeret'.")
+    )
     payer = models.ForeignKey(
         "parties.Party",
         verbose_name=_("paid by"),
@@ -349,7 +357,9 @@ class Milestone(ConstraintErrorsOnFields, models.Model):
         blank=True,
         related_name="milestones",
     )
-    date = models.DateField(_("date"), help_text=_("Placed on the first day of the month where the source gives a month."))
+    date = models.DateField(
+        _("date"), help_text=_("Placed on the first day of the month where the source gives a month.")
+    )
     date_wording = models.CharField(_("date, as written"), max_length=100, blank=True)
     title = models.CharField(_("milestone"), max_length=300)
     description = models.TextField(_("as written"), blank=True)
@@ -375,5 +385,8 @@ class Milestone(ConstraintErrorsOnFields, models.Model):
     def clean(self) -> None:
         if self.project_id is not None and self.area_id is None and self.date and not self.project.covers(self.date):
             raise ValidationError(
-                {"date": _("The milestone lies outside the project's period (%(period)s).") % {"period": self.project.period_text()}}
+                {
+                    "date": _("The milestone lies outside the project's period (%(period)s).")
+                    % {"period": self.project.period_text()}
+                }
             )

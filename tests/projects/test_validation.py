@@ -1,4 +1,5 @@
-"""Data that would rot the plan is refused twice: by the form (a Danish message naming the field) and by the database."""
+"""Data that would rot the plan is refused twice: by the form, with a Danish message naming the field,
+and by the database."""
 
 import datetime
 

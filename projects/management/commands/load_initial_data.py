@@ -1,20 +1,9 @@
 """Load the seed content of both source documents (fixtures/*.yaml) into an empty database."""
 
-from pathlib import Path
-
-from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from areas.models import ActionPlan
-
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-
-
-def seed_fixture_files() -> list[Path]:
-    """The seed fixtures in load order: their file names start with a number."""
-    return sorted(FIXTURES_DIR.glob("*.yaml"))
+from projects.seed import FIXTURES_DIR, load_seed, seed_fixture_files
 
 
 class Command(BaseCommand):
@@ -31,8 +20,6 @@ class Command(BaseCommand):
                 self.stdout.write("The seed data is already loaded.")
                 return
             raise CommandError("The database already holds an action plan; load the seed data into an empty database.")
-        files = seed_fixture_files()
-        if not files:
+        if not seed_fixture_files():
             raise CommandError(f"No fixtures found in {FIXTURES_DIR}.")
-        with transaction.atomic():
-            call_command("loaddata", *[str(f) for f in files], verbosity=options.get("verbosity", 1))
+        load_seed(verbosity=options.get("verbosity", 1))
