@@ -152,6 +152,8 @@ class Project(ConstraintErrorsOnFields, models.Model):
             return _("from %(start)s") % {"start": self.start_text} if self.start_text else ""
         if not self.start_text:
             return _("until %(end)s") % {"end": self.end_text}
+        if self.start_text == self.end_text:
+            return self.start_text  # "planlægges til 2011"
         return f"{self.start_text} – {self.end_text}"
 
 
