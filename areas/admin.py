@@ -5,7 +5,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from projects.admin import CompactTabularInline, HistoryAdmin
+from byaftale.admin_base import CompactTabularInline, HistoryAdmin
 from projects.models import Milestone, Responsibility
 
 from .models import ActionPlan, AreaSection, FocusArea, Grouping

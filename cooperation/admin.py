@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from projects.admin import CompactTabularInline, HistoryAdmin
+from byaftale.admin_base import CompactTabularInline, HistoryAdmin
 
 from .models import AgreementSection, AgreementTask, CooperationAgreement, Signatory
 

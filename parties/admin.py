@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from projects.admin import SheetAdmin
+from byaftale.admin_base import SheetAdmin
 
 from .models import Party
 from .resources import PartyResource

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from projects.importing import ChoiceWidget, Column, LookupWidget, SheetResource, TextWidget
+from byaftale.sheets import ChoiceWidget, Column, LookupWidget, SheetResource, TextWidget
 
 from .models import Party
 

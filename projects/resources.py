@@ -12,9 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
 from areas.models import FocusArea, Grouping
-from parties.resources import PartyWidget
-
-from .importing import (
+from byaftale.sheets import (
     ChoiceWidget,
     Column,
     DateWidget,
@@ -24,6 +22,8 @@ from .importing import (
     WholeNumberWidget,
     YesNoWidget,
 )
+from parties.resources import PartyWidget
+
 from .models import Milestone, Project, Responsibility
 
 

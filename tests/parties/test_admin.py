@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from byaftale.sheets import export_sheet, import_sheet
 from parties.models import Party
 from parties.resources import PartyResource
-from projects.importing import export_sheet, import_sheet
 from tests.admin_pages import column_headers, result_table
 from tests.factories import make_party
 

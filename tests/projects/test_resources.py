@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from projects.importing import export_sheet, import_sheet, read_sheet
+from byaftale.sheets import export_sheet, import_sheet, read_sheet
 from projects.management.commands.load_initial_data import seed_fixture_files
 from projects.models import Milestone, Project, Responsibility
 from projects.resources import MilestoneResource, ProjectResource, ResponsibilityResource
