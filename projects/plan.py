@@ -1,0 +1,97 @@
+"""Reading the whole action plan at once, for the masterplan page and the PDFs, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max, Prefetch, QuerySet
+
+from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
+from parties.models import Party
+from projects.models import FinancingItem, Milestone, Project, Relation, Responsibility
+
+from .seed import SEED_CHANGE_REASON
+from .timeline import Masterplan, build_masterplan
+
+# Everything a plan document shows; a change to any of them makes the documents stale.
+PLAN_MODELS = (
+    ActionPlan,
+    FocusArea,
+    AreaSection,
+    Grouping,
+    Project,
+    Responsibility,
+    Relation,
+    FinancingItem,
+    Milestone,
+    Party,
+)
+
+
+@dataclass
+class AreaPart:
+    """One focus area with its projects in the plan's order and its own Tidsplan."""
+
+    area: FocusArea
+    projects: list[Project]
+    chart: Masterplan
+
+
+@dataclass
+class PlanContents:
+    plan: ActionPlan
+    areas: list[FocusArea]
+    masterplan: Masterplan
+    parts: list[AreaPart]
+
+
+def projects_with_everything() -> QuerySet[Project]:
+    return (
+        Project.objects.select_related("area", "grouping")
+        .prefetch_related(
+            "milestones",
+            "financing_items__payer",
+            Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
+            Prefetch("relations_out", queryset=Relation.objects.select_related("to_project", "to_area")),
+            Prefetch("relations_in", queryset=Relation.objects.select_related("from_project")),
+        )
+        .order_by("area__position", "number")
+    )
+
+
+def areas_with_everything(plan: ActionPlan) -> QuerySet[FocusArea]:
+    return plan.areas.prefetch_related(
+        "sections",
+        "milestones",
+        Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
+        Prefetch("groupings__responsibilities", queryset=Responsibility.objects.select_related("party")),
+    ).order_by("position")
+
+
+def read_plan(plan: ActionPlan, *, today: datetime.date, area: FocusArea | None = None) -> PlanContents:
+    """The plan (or one focus area of it) with its projects laid out on the masterplan."""
+    areas = areas_with_everything(plan)
+    projects = projects_with_everything().filter(area__plan=plan)
+    if area is not None:
+        areas = areas.filter(pk=area.pk)
+        projects = projects.filter(area=area)
+    areas_list, projects_list = list(areas), list(projects)
+    parts = []
+    for each in areas_list:
+        own = [p for p in projects_list if p.area_id == each.pk]
+        parts.append(AreaPart(each, own, build_masterplan([each], own, today=today)))
+    return PlanContents(plan, areas_list, build_masterplan(areas_list, projects_list, today=today), parts)
+
+
+def plan_last_changed(plan: ActionPlan, *, since_seed: bool = False) -> datetime.datetime | None:
+    """When anything in the plan last changed, from the history every edit, import and delete leaves;
+    with `since_seed`, only changes made after the seed content was loaded count."""
+    stamps = []
+    for model in PLAN_MODELS:
+        records = model.history.all()
+        if since_seed:
+            records = records.exclude(history_change_reason=SEED_CHANGE_REASON)
+        stamps.append(records.aggregate(at=Max("history_date"))["at"])
+    known = [s for s in stamps if s is not None]
+    return max(known) if known else None
