@@ -1,4 +1,4 @@
-"""URL configuration: the admin for the secretariat and the language switch."""
+"""URL configuration: the portal's pages, the admin for the secretariat and the language switch."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -10,7 +10,8 @@ admin.site.site_title = _("Byaftale")
 admin.site.index_title = _("The action plan and the cooperation")
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="projects:masterplan", permanent=False)),
+    path("", include("projects.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,142 @@
+"""The board's PDFs: the action plan (handlingsplan), the masterplan and one per focus area.
+
+Rendered by WeasyPrint from templates/projects/pdf/, tagged (PDF/UA-1) and in Danish. A rendered
+document is cached under a key made of the plan's last change, today's date (the chart's today line
+and the file name carry it) and the templates themselves, so a second download is served at once and
+any change to the plan, or a new day, makes the next one fresh.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from areas.models import ActionPlan, FocusArea
+
+from .plan import PlanContents, plan_last_changed, read_plan
+
+PAPER_SIZES = ("A4", "A3")
+STYLESHEETS = ("css/gantt.css", "css/print.css")
+CACHE_SECONDS = 60 * 60 * 24 * 7
+
+
+@dataclass(frozen=True)
+class Document:
+    filename: str
+    content: bytes
+
+
+def _sources_fingerprint() -> str:
+    """A digest of the templates and stylesheets, so a deployment with new layouts renders anew."""
+    digest = hashlib.sha256()
+    pdf_templates = Path(settings.BASE_DIR) / "templates" / "projects"
+    for path in sorted([*pdf_templates.rglob("*.html"), *(Path(finders.find(s)) for s in STYLESHEETS)]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def data_date(plan: ActionPlan, contents: PlanContents | None = None) -> datetime.date:
+    """The date of the data: its last change in the portal, or else the newest 'sidst opdateret'."""
+    changed = plan_last_changed(plan, since_seed=True)
+    if changed is not None:
+        return timezone.localdate(changed)
+    areas = contents.areas if contents else list(plan.areas.all())
+    return max((a.last_updated for a in areas), default=datetime.date(plan.year, 1, 1))
+
+
+def document_filename(plan: ActionPlan, name: str, today: datetime.date) -> str:
+    return f"byaftale-{slugify(name)}-ver-{plan.masterplan_version}-{today.isoformat()}.pdf"
+
+
+def render_pdf(template: str, context: dict, *, title: str) -> bytes:
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - heavy import, only when a PDF is made
+
+    with translation.override("da"):
+        html = render_to_string(template, {**context, "title": title})
+    stylesheets = [CSS(filename=finders.find(s)) for s in STYLESHEETS]
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
+
+
+def cached_document(key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document]) -> Document:
+    changed = plan_last_changed(plan)
+    stamp = changed.isoformat() if changed else "seed"
+    full_key = f"pdf:{key}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
+    document = cache.get(full_key)
+    if document is None:
+        document = build()
+        cache.set(full_key, document, CACHE_SECONDS)
+    return document
+
+
+def action_plan_context(plan: ActionPlan, *, today: datetime.date) -> dict:
+    contents = read_plan(plan, today=today)
+    return {"contents": contents, "plan": plan, "data_date": data_date(plan, contents), "today": today}
+
+
+def masterplan_context(plan: ActionPlan, *, today: datetime.date, paper: str) -> dict:
+    contents = read_plan(plan, today=today)
+    return {
+        "contents": contents,
+        "plan": plan,
+        "paper": paper,
+        "data_date": data_date(plan, contents),
+        "footer_name": "Masterplan",
+    }
+
+
+def area_context(area: FocusArea, *, today: datetime.date) -> dict:
+    contents = read_plan(area.plan, today=today, area=area)
+    return {
+        "contents": contents,
+        "plan": area.plan,
+        "area": area,
+        "data_date": data_date(area.plan, contents),
+        "footer_name": area.name,
+    }
+
+
+def action_plan_document(plan: ActionPlan, *, today: datetime.date) -> Document:
+    def build() -> Document:
+        content = render_pdf(
+            "projects/pdf/action_plan.html",
+            action_plan_context(plan, today=today),
+            title=f"{plan.title} – {plan.subtitle}",
+        )
+        return Document(document_filename(plan, plan.subtitle, today), content)
+
+    return cached_document("action-plan", plan, today, build)
+
+
+def masterplan_document(plan: ActionPlan, *, today: datetime.date, paper: str = "A4") -> Document:
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"Paper must be one of {PAPER_SIZES}, not {paper!r}.")
+
+    def build() -> Document:
+        content = render_pdf(
+            "projects/pdf/masterplan.html",
+            masterplan_context(plan, today=today, paper=paper),
+            title=plan.masterplan_title,
+        )
+        return Document(document_filename(plan, f"masterplan-{paper.lower()}", today), content)
+
+    return cached_document(f"masterplan-{paper}", plan, today, build)
+
+
+def area_document(area: FocusArea, *, today: datetime.date) -> Document:
+    def build() -> Document:
+        content = render_pdf(
+            "projects/pdf/area.html", area_context(area, today=today), title=f"{area.plan.title} – {area.name}"
+        )
+        return Document(document_filename(area.plan, area.slug, today), content)
+
+    return cached_document(f"area-{area.slug}", area.plan, today, build)

@@ -1,0 +1,61 @@
+"""The masterplan pages and the board's PDF downloads."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from areas.models import ActionPlan, FocusArea
+
+from . import documents
+from .plan import read_plan
+
+
+def current_plan() -> ActionPlan:
+    plan = ActionPlan.objects.select_related("agreement").order_by("-year", "pk").first()
+    if plan is None:
+        raise Http404("No action plan is loaded.")
+    return plan
+
+
+@require_GET
+def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpResponse:
+    plan = current_plan()
+    area = get_object_or_404(FocusArea, plan=plan, slug=area_slug) if area_slug else None
+    contents = read_plan(plan, today=timezone.localdate(), area=area)
+    return render(
+        request,
+        "projects/masterplan.html",
+        {"plan": plan, "area": area, "areas": plan.areas.order_by("position"), "chart": contents.masterplan},
+    )
+
+
+def pdf_response(document: documents.Document) -> HttpResponse:
+    response = HttpResponse(document.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["Content-Length"] = str(len(document.content))
+    return response
+
+
+@require_GET
+def action_plan_pdf(request: HttpRequest) -> HttpResponse:
+    return pdf_response(documents.action_plan_document(current_plan(), today=timezone.localdate()))
+
+
+@require_GET
+def masterplan_pdf(request: HttpRequest, paper: str) -> HttpResponse:
+    if paper.upper() not in documents.PAPER_SIZES:
+        raise Http404("Unknown paper size.")
+    return pdf_response(documents.masterplan_document(current_plan(), today=timezone.localdate(), paper=paper.upper()))
+
+
+@require_GET
+def area_pdf(request: HttpRequest, area_slug: str) -> HttpResponse:
+    area = get_object_or_404(FocusArea.objects.select_related("plan"), plan=current_plan(), slug=area_slug)
+    return pdf_response(documents.area_document(area, today=timezone.localdate()))
+
+
+@require_GET
+def document_list(request: HttpRequest) -> HttpResponse:
+    plan = current_plan()
+    return render(request, "projects/documents.html", {"plan": plan, "areas": plan.areas.order_by("position")})
