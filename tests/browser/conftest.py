@@ -7,6 +7,8 @@ fetch. bin/setup --test installs Debian's chromium instead, and the launch argum
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root in a container; and no calls home, which the closed network would refuse.
@@ -43,3 +45,28 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 def browser_context_args(browser_context_args: dict) -> dict:
     # The secretariat's browsers ask for Danish; Chromium's own default would ask for English.
     return {**browser_context_args, "locale": "da-DK", "timezone_id": "Europe/Copenhagen"}
+
+
+PASSWORD = "en-lang-hemmelig-kode-42"
+
+
+@pytest.fixture
+def signed_in_page(page: Page, live_server, transactional_db, django_user_model) -> Page:
+    """A browser signed in as the secretariat through the admin's own, Danish, login form."""
+    django_user_model.objects.create_superuser("sekretariat", "sekretariat@example.dk", PASSWORD)
+    page.goto(f"{live_server.url}/admin/login/")
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    page.get_by_label("Brugernavn").fill("sekretariat")
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    log_in = page.get_by_role("button", name="Log ind")
+    expect(log_in).to_be_visible()
+    log_in.click()
+    expect(page.get_by_text("Velkommen,")).to_be_visible()
+    expect(page.get_by_role("button", name="Log ud")).to_be_visible()
+    return page
+
+
+@pytest.fixture
+def seeded_live(transactional_db) -> None:
+    """The seed content, in a database the live server can see (committed, not rolled back)."""
+    call_command("load_initial_data", verbosity=0)

@@ -2,29 +2,10 @@
 
 import datetime
 
-import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.factories import make_project
-
-PASSWORD = "en-lang-hemmelig-kode-42"
-
-
-@pytest.fixture
-def signed_in_page(page: Page, live_server, transactional_db, django_user_model) -> Page:
-    """A browser signed in as the secretariat through the admin's own, Danish, login form."""
-    django_user_model.objects.create_superuser("sekretariat", "sekretariat@example.dk", PASSWORD)
-    page.goto(f"{live_server.url}/admin/login/")
-    expect(page.locator("html")).to_have_attribute("lang", "da")
-    page.get_by_label("Brugernavn").fill("sekretariat")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    log_in = page.get_by_role("button", name="Log ind")
-    expect(log_in).to_be_visible()
-    log_in.click()
-    expect(page.get_by_text("Velkommen,")).to_be_visible()
-    expect(page.get_by_role("button", name="Log ud")).to_be_visible()
-    return page
 
 
 def test_secretariat_changes_a_project_end_date_and_finds_the_change_in_its_history(signed_in_page, live_server):
