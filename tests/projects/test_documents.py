@@ -69,6 +69,7 @@ def test_the_action_plan_has_a_cover_with_title_version_and_date_of_the_data(act
     assert "Byaftale mellem de almene boligorganisationer i Odense og Odense Kommune Handlingsplan" in cover
     assert "Masterplan ver. 1.3" in cover
     assert "Data pr. 17. december 2010" in cover
+    assert "Side" not in cover and "·" not in cover  # no footer on the cover
 
 
 def test_every_page_after_the_cover_says_side_x_af_y(action_plan_pdf):
