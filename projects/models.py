@@ -90,6 +90,7 @@ class Project(ConstraintErrorsOnFields, models.Model):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["area__position", "number"]
+        permissions = [("view_plan", _("Can read the plan and download its documents"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "number"],

@@ -1,5 +1,6 @@
 """The masterplan pages and the board's PDF downloads."""
 
+from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,6 +10,10 @@ from areas.models import ActionPlan, FocusArea
 
 from . import documents
 from .plan import read_plan
+from .roles import VIEW_PLAN
+
+# Signed in but without a role that reads the plan: 403, not another trip to the login page.
+reads_plan = permission_required(VIEW_PLAN, raise_exception=True)
 
 
 def current_plan() -> ActionPlan:
@@ -19,6 +24,7 @@ def current_plan() -> ActionPlan:
 
 
 @require_GET
+@reads_plan
 def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpResponse:
     plan = current_plan()
     area = get_object_or_404(FocusArea, plan=plan, slug=area_slug) if area_slug else None
@@ -38,11 +44,13 @@ def pdf_response(document: documents.Document) -> HttpResponse:
 
 
 @require_GET
+@reads_plan
 def action_plan_pdf(request: HttpRequest) -> HttpResponse:
     return pdf_response(documents.action_plan_document(current_plan(), today=timezone.localdate()))
 
 
 @require_GET
+@reads_plan
 def masterplan_pdf(request: HttpRequest, paper: str) -> HttpResponse:
     if paper.upper() not in documents.PAPER_SIZES:
         raise Http404("Unknown paper size.")
@@ -50,12 +58,14 @@ def masterplan_pdf(request: HttpRequest, paper: str) -> HttpResponse:
 
 
 @require_GET
+@reads_plan
 def area_pdf(request: HttpRequest, area_slug: str) -> HttpResponse:
     area = get_object_or_404(FocusArea.objects.select_related("plan"), plan=current_plan(), slug=area_slug)
     return pdf_response(documents.area_document(area, today=timezone.localdate()))
 
 
 @require_GET
+@reads_plan
 def document_list(request: HttpRequest) -> HttpResponse:
     plan = current_plan()
     return render(request, "projects/documents.html", {"plan": plan, "areas": plan.areas.order_by("position")})
