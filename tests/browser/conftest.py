@@ -70,3 +70,9 @@ def signed_in_page(page: Page, live_server, transactional_db, django_user_model)
 def seeded_live(transactional_db) -> None:
     """The seed content, in a database the live server can see (committed, not rolled back)."""
     call_command("load_initial_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def restore_migration_data(django_db_serialized_rollback) -> None:
+    """Live-server tests empty the database when they end; serialized rollback puts back what the
+    migrations created (the roles), which the tests that follow rely on."""
