@@ -4,6 +4,17 @@ import pytest
 from django.core.management import call_command
 
 
+def _flushes_the_database(item: pytest.Item) -> bool:
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that flush the database (the live-server ones) last, as Django does: a flush
+    removes what the migrations created (the roles), which the ordinary tests rely on."""
+    items.sort(key=_flushes_the_database)
+
+
 @pytest.fixture
 def seeded(db):
     """A database holding the complete seed content of both source documents."""
