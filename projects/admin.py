@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from areas.models import FocusArea
 from byaftale.admin_base import EMPTY, CompactTabularInline, HistoryAdmin, SheetAdmin
 
-from .models import FinancingItem, Milestone, Project, Relation, Responsibility
+from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
+from .reporting import file_status_report
 from .resources import MilestoneResource, ProjectResource, ResponsibilityResource
 
 
@@ -82,6 +83,7 @@ class ProjectAdmin(SheetAdmin):
     ordering = ("area__position", "number")
     date_hierarchy = "start_date"
     readonly_fields = ("relations_from_other_projects",)
+    autocomplete_fields = ("contact_persons",)
     inlines = (ResponsibilityInline, RelationInline, FinancingItemInline, MilestoneInline)
     fieldsets = (
         (None, {"fields": (("area", "grouping"), ("number", "label"), "title", "description")}),
@@ -96,6 +98,7 @@ class ProjectAdmin(SheetAdmin):
                 )
             },
         ),
+        (_("Contact persons"), {"fields": ("contact_persons",)}),
         (
             _("As written in the action plan"),
             {
@@ -200,3 +203,59 @@ class MilestoneAdmin(SheetAdmin):
     @admin.display(description=_("milestone of"))
     def scope_display(self, milestone: Milestone) -> str:
         return str(milestone.project or milestone.area)
+
+
+class ReportedByAdmin(HistoryAdmin):
+    """Registrations made in the admin are the signed-in user's unless the secretariat names someone else."""
+
+    who_field = ""
+
+    @admin.display(description=_("by"))
+    def who(self, obj) -> str:  # noqa: ANN001
+        person = getattr(obj, self.who_field)
+        return person.get_full_name() or person.get_username()
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        return {**super().get_changeform_initial_data(request), self.who_field: request.user.pk}
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:  # noqa: ANN001
+        if not getattr(obj, f"{self.who_field}_id"):
+            setattr(obj, self.who_field, request.user)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(HourRegistration)
+class HourRegistrationAdmin(ReportedByAdmin):
+    who_field = "registered_by"
+    list_display = ("date", "project", "hours", "who", "note")
+    list_filter = (
+        ("project__area", admin.RelatedOnlyFieldListFilter),
+        ("registered_by", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("project", "registered_by")
+    search_fields = ("project__title", "project__label", "note", "registered_by__username", "registered_by__first_name")
+    ordering = ("-date", "-id")
+    date_hierarchy = "date"
+    autocomplete_fields = ("project", "registered_by")
+    fields = ("project", "date", "hours", "registered_by", "note")
+
+
+@admin.register(StatusReport)
+class StatusReportAdmin(ReportedByAdmin):
+    who_field = "reported_by"
+    list_display = ("date", "project", "light", "progress", "who", "text")
+    list_filter = ("light", ("project__area", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("project", "reported_by")
+    search_fields = ("project__title", "project__label", "text", "reported_by__username")
+    ordering = ("-date", "-id")
+    date_hierarchy = "date"
+    autocomplete_fields = ("project", "reported_by")
+    fields = ("project", "date", "light", "text", "progress", "reported_by")
+
+    def save_model(self, request: HttpRequest, obj: StatusReport, form, change: bool) -> None:  # noqa: ANN001
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # A new report's progress carries over to the project, as when filed from the portal.
+            obj.reported_by = obj.reported_by if obj.reported_by_id else request.user
+            file_status_report(obj)

@@ -1,27 +1,31 @@
 """Synthetic projects for benchmarks and query-count tests, clearly marked so nobody mistakes them for the plan.
 
 Every demo project's label starts with "Demo" and its title with "[Demo]"; `delete_demo_projects`
-removes exactly those.
+removes exactly those, with their hours and status reports. Hours and reports are registered by the
+user «demo-data», who cannot sign in.
 """
 
 import datetime
 import random
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from areas.models import ActionPlan
 from parties.models import Party
 
-from .models import Milestone, Project, Relation, Responsibility
+from .models import HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 
 DEMO_LABEL = "Demo"
+DEMO_USER = "demo-data"
 FIRST_DEMO_NUMBER = 1000
 
 
 @transaction.atomic
 def generate_demo_projects(*, plan: ActionPlan, count: int, seed: int = 2010) -> list[Project]:
-    """Add `count` synthetic projects spread over the plan's areas, with a milestone, a responsibility
-    and a relation each, dated 2011–2015 like the real plan's horizon."""
+    """Add `count` synthetic projects spread over the plan's areas, with a milestone, a responsibility,
+    a relation, hour registrations and a status report each, dated 2011–2015 like the real plan's horizon."""
     rng = random.Random(seed)
     areas = list(plan.areas.prefetch_related("groupings").order_by("position"))
     parties = list(Party.objects.order_by("name")[:20])
@@ -61,7 +65,41 @@ def generate_demo_projects(*, plan: ActionPlan, count: int, seed: int = 2010) ->
         Relation(from_project=a, to_project=b, kind=Relation.Kind.SUPPORTS)
         for a, b in zip(created, created[1:], strict=False)
     )
+    user = demo_user()
+    today = timezone.localdate()
+    HourRegistration.objects.bulk_create(
+        HourRegistration(
+            project=p,
+            date=today - datetime.timedelta(days=rng.randrange(1, 400)),
+            hours=rng.randrange(1, 60),
+            registered_by=user,
+            note="[Demo]",
+        )
+        for p in created
+        for _ in range(3)
+    )
+    lights = list(StatusReport.Light)
+    StatusReport.objects.bulk_create(
+        StatusReport(
+            project=p,
+            date=today - datetime.timedelta(days=rng.randrange(0, 120)),
+            light=rng.choice(lights),
+            text="[Demo] Syntetisk statusrapport.",
+            reported_by=user,
+        )
+        for p in created
+    )
     return created
+
+
+def demo_user():  # noqa: ANN201 - the user model
+    user, created = get_user_model().objects.get_or_create(
+        username=DEMO_USER, defaults={"first_name": "Demo", "last_name": "(syntetiske data)"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
 
 
 def delete_demo_projects(*, plan: ActionPlan) -> int:

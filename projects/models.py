@@ -3,10 +3,12 @@ to the others, how it is financed, its hours, its period and its milestones."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -76,9 +78,16 @@ class Project(ConstraintErrorsOnFields, models.Model):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
+    contact_persons = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact persons"),
+        blank=True,
+        related_name="contact_projects",
+        help_text=_("They may report status and register hours for this project from the portal."),
+    )
 
     objects = ProjectManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[contact_persons])
 
     constraint_error_fields = {
         "duplicate_number": "number",
@@ -90,7 +99,10 @@ class Project(ConstraintErrorsOnFields, models.Model):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["area__position", "number"]
-        permissions = [("view_plan", _("Can read the plan and download its documents"))]
+        permissions = [
+            ("view_plan", _("Can read the plan and download its documents")),
+            ("view_progress", _("Can follow progress: the dashboard, hours and status reports")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "number"],
@@ -393,3 +405,99 @@ class Milestone(ConstraintErrorsOnFields, models.Model):
                     % {"period": self.project.period_text()}
                 }
             )
+
+
+def not_in_the_future(value: datetime.date) -> None:
+    if value > timezone.localdate():
+        raise ValidationError(_("The date cannot lie in the future."), code="future_date")
+
+
+class HourRegistration(ConstraintErrorsOnFields, models.Model):
+    """Hours spent on a project, registered by the person who spent them or by the secretariat."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="hour_registrations"
+    )
+    date = models.DateField(_("date"), validators=[not_in_the_future])
+    hours = models.DecimalField(_("hours"), max_digits=7, decimal_places=2)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.PROTECT,
+        related_name="hour_registrations",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    constraint_error_fields = {"hours_not_positive": "hours"}
+
+    class Meta:
+        verbose_name = _("hour registration")
+        verbose_name_plural = _("hour registrations")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["project", "date"], name="hours_by_project_and_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours__gt=0),
+                name="hour_registration_hours_positive",
+                violation_error_code="hours_not_positive",
+                violation_error_message=_("The hours must be more than 0."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.hours} t. ({date_format(self.date)})"
+
+
+class StatusReport(ConstraintErrorsOnFields, models.Model):
+    """How a project is doing, as a traffic light with a few words, reported by a contact person,
+    the steering group or the secretariat."""
+
+    class Light(models.TextChoices):
+        GREEN = "green", _("green: on track")
+        YELLOW = "yellow", _("yellow: at risk")
+        RED = "red", _("red: off track")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="status_reports"
+    )
+    date = models.DateField(_("date"), default=timezone.localdate, validators=[not_in_the_future])
+    light = models.CharField(_("traffic light"), max_length=10, choices=Light.choices)
+    text = models.TextField(_("status"))
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Leave empty to keep the project's progress as it is."),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.PROTECT,
+        related_name="status_reports",
+    )
+    created_at = models.DateTimeField(_("reported at"), default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    constraint_error_fields = {"progress_above_100": "progress"}
+
+    class Meta:
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["project", "-date", "-id"], name="latest_report_by_project")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100),
+                name="status_report_progress_at_most_100",
+                violation_error_code="progress_above_100",
+                violation_error_message=_("Progress cannot exceed 100 %."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.get_light_display()} ({date_format(self.date)})"

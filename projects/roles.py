@@ -1,16 +1,25 @@
-"""The portal's three roles and what each may do; a migration creates them so a fresh database has them.
+"""The portal's three roles and what each may do; migrations create them so a fresh database has them.
 
-- Sekretariat keeps the plan: every permission on the plan's models (the admin also needs is_staff).
-- Styregruppe (Den Fælles Boligstrategiske Gruppe) reads everything and cannot edit the plan.
+- Sekretariat keeps the plan: every permission on the plan's models (the admin also needs is_staff),
+  and registers hours and status for any project.
+- Styregruppe (Den Fælles Boligstrategiske Gruppe) reads everything, follows progress on the dashboard
+  and files status reports; it cannot edit the plan.
 - Bestyrelsesmedlem reads the plan and downloads its PDFs.
+
+A user of any role, or of none, may also be a project's contact person and report on that project
+(`projects.reporting`).
 """
 
 SECRETARIAT = "Sekretariat"
 STEERING_GROUP = "Styregruppe"
 BOARD_MEMBER = "Bestyrelsesmedlem"
+ROLES = (SECRETARIAT, STEERING_GROUP, BOARD_MEMBER)
 
 PLAN_APPS = ("parties", "cooperation", "areas", "projects")
 VIEW_PLAN = "projects.view_plan"
+VIEW_PROGRESS = "projects.view_progress"
+ADD_STATUS_REPORT = "projects.add_statusreport"
+ADD_HOUR_REGISTRATION = "projects.add_hourregistration"
 
 
 def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -18,7 +27,27 @@ def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> lis
     if role == SECRETARIAT:
         return all_codenames
     if role == STEERING_GROUP:
-        return [(app, code) for app, code in all_codenames if code.startswith("view_")]
+        # view_* includes view_plan and view_progress.
+        return [(app, code) for app, code in all_codenames if code.startswith("view_") or code == "add_statusreport"]
     if role == BOARD_MEMBER:
         return [("projects", "view_plan")]
     raise ValueError(f"Unknown role {role!r}.")
+
+
+def sync_roles(apps) -> None:  # noqa: ANN001 - a migration's app registry
+    """Create the roles, or bring their permissions up to date; run by the migrations that add permissions."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations; the roles need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    plan_permissions = Permission.objects.filter(content_type__app_label__in=PLAN_APPS).select_related("content_type")
+    all_codenames = [(p.content_type.app_label, p.codename) for p in plan_permissions]
+    by_key = {(p.content_type.app_label, p.codename): p for p in plan_permissions}
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set([by_key[key] for key in permission_codenames(role, all_codenames)])

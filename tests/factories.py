@@ -2,10 +2,15 @@
 
 import datetime
 import itertools
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from areas.models import ActionPlan, FocusArea, Grouping
 from parties.models import Party
-from projects.models import Milestone, Project, Relation, Responsibility
+from projects.models import HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 
 _counter = itertools.count(1)
 
@@ -87,3 +92,27 @@ def make_milestone(**fields) -> Milestone:
         fields["project"] = make_project()
     defaults = dict(date=datetime.date(2011, 6, 1), title="Første analyse foreligger")
     return Milestone.objects.create(**{**defaults, **fields})
+
+
+def make_user(role: str | None = None, **fields):  # noqa: ANN201 - the user model
+    """A user, in one of the roles of projects.roles (Sekretariat, Styregruppe, Bestyrelsesmedlem) or none."""
+    n = next(_counter)
+    defaults = dict(username=f"bruger{n}", first_name="Bruger", last_name=f"Nummer {n}")
+    user = get_user_model().objects.create_user(**{**defaults, **fields})
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_hours(**fields) -> HourRegistration:
+    project = fields.pop("project", None) or make_project()
+    who = fields.pop("registered_by", None) or make_user()
+    defaults = dict(date=timezone.localdate(), hours=Decimal("7.5"), note="Møde i følgegruppen")
+    return HourRegistration.objects.create(project=project, registered_by=who, **{**defaults, **fields})
+
+
+def make_status_report(**fields) -> StatusReport:
+    project = fields.pop("project", None) or make_project()
+    who = fields.pop("reported_by", None) or make_user()
+    defaults = dict(date=timezone.localdate(), light=StatusReport.Light.GREEN, text="Forløber som planlagt.")
+    return StatusReport.objects.create(project=project, reported_by=who, **{**defaults, **fields})

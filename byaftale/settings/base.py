@@ -115,8 +115,9 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
-LOGIN_REDIRECT_URL = "projects:masterplan"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "projects:dashboard"
+LOGOUT_REDIRECT_URL = "login"
 
 # Imports and exports: a sheet applies whole or not at all.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
@@ -127,6 +128,11 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# The dashboard flags a running project without a status report in this many weeks,
+# and lists what starts, ends and falls due in this many coming months.
+STATUS_REPORT_WEEKS = env.int("BYAFTALE_STATUS_REPORT_WEEKS", default=4)
+DASHBOARD_HORIZON_MONTHS = env.int("BYAFTALE_DASHBOARD_MONTHS", default=3)
 
 # Production hardening; on by default, switched off for local HTTP development.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

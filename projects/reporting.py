@@ -1,0 +1,81 @@
+"""Keeping the plan alive: who may report on a project, filing status reports and hours, and which
+projects have gone too long without a report.
+
+The secretariat registers hours and status for any project, the steering group files status reports,
+and a project's contact persons do both for their own projects.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from .models import Project, StatusReport
+from .roles import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
+
+User = AbstractBaseUser | AnonymousUser
+
+# Projects that are over or called off need no more reports.
+FINISHED = (Project.Status.DONE, Project.Status.CANCELLED)
+
+
+def is_contact_person(user: User, project: Project) -> bool:
+    if not user.is_authenticated:
+        return False
+    if hasattr(project, "_prefetched_objects_cache") and "contact_persons" in project._prefetched_objects_cache:
+        return any(person.pk == user.pk for person in project.contact_persons.all())
+    return project.contact_persons.filter(pk=user.pk).exists()
+
+
+def can_report_status(user: User, project: Project) -> bool:
+    return user.has_perm(ADD_STATUS_REPORT) or is_contact_person(user, project)
+
+
+def can_register_hours(user: User, project: Project) -> bool:
+    return user.has_perm(ADD_HOUR_REGISTRATION) or is_contact_person(user, project)
+
+
+@transaction.atomic
+def file_status_report(report: StatusReport) -> StatusReport:
+    """Save a validated report; where it gives a progress, the project takes it over, with the report
+    as the reason in the project's history."""
+    report.save()
+    project = report.project
+    if report.progress is not None and report.progress != project.progress:
+        project.progress = report.progress
+        project._change_reason = f"Statusrapport {report.date:%d.%m.%Y}: {report.get_light_display()}"
+        project.save(update_fields=["progress"])
+    return report
+
+
+def report_interval_weeks() -> int:
+    return settings.STATUS_REPORT_WEEKS
+
+
+def report_due_since(today: datetime.date, weeks: int | None = None) -> datetime.date:
+    """A project whose latest report is older than this date is flagged."""
+    return today - datetime.timedelta(weeks=report_interval_weeks() if weeks is None else weeks)
+
+
+def with_latest_report(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Annotate each project with its latest report's date, light and id (None when it has none)."""
+    latest = StatusReport.objects.filter(project=OuterRef("pk")).order_by("-date", "-id")
+    return projects.annotate(
+        latest_report_date=Subquery(latest.values("date")[:1]),
+        latest_report_light=Subquery(latest.values("light")[:1]),
+        latest_report_id=Subquery(latest.values("id")[:1]),
+    )
+
+
+def needs_report(project: Project, today: datetime.date, weeks: int | None = None) -> bool:
+    """A running project (started, not finished) without a report in the last `weeks` weeks.
+
+    The project must be annotated by `with_latest_report`.
+    """
+    if project.status in FINISHED or (project.start_date is not None and project.start_date > today):
+        return False
+    return project.latest_report_date is None or project.latest_report_date < report_due_since(today, weeks)

@@ -1,0 +1,107 @@
+"""Hours and status reports in the secretariat's admin: registered in the secretariat's own name unless it
+names someone, refused with a Danish message beside the field when wrong, and kept in the history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from projects.models import HourRegistration, StatusReport
+from projects.roles import SECRETARIAT, STEERING_GROUP
+from tests.admin_pages import change_form_data
+from tests.factories import make_project, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def secretary(client):
+    user = make_user(SECRETARIAT, is_staff=True, first_name="Sanne", last_name="Sekretær")
+    client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "da"
+    return user
+
+
+def add_form(client, model: str) -> dict:
+    return change_form_data(client.get(reverse(f"admin:projects_{model}_add")))
+
+
+def test_hours_are_registered_in_the_secretarys_name_by_default(client, secretary):
+    project = make_project(hour_budget=100)
+    data = add_form(client, "hourregistration")
+    assert data["registered_by"] == str(secretary.pk)
+
+    data.update(project=project.pk, date="2026-11-02", hours="7.5", note="Styregruppemøde")
+    response = client.post(reverse("admin:projects_hourregistration_add"), data)
+
+    assert response.status_code == 302
+    registration = HourRegistration.objects.get()
+    assert (registration.project, registration.hours, registration.registered_by) == (project, 7.5, secretary)
+    assert registration.history.get().history_user == secretary
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("hours", "0", "Timerne skal være flere end 0."),
+        ("date", "2099-01-01", "Datoen kan ikke ligge i fremtiden."),
+    ],
+)
+def test_wrong_hours_are_refused_beside_the_field(client, secretary, field, value, message):
+    project = make_project()
+    data = {**add_form(client, "hourregistration"), "project": project.pk, "date": "2026-11-02", "hours": "3"}
+    data[field] = value
+
+    response = client.post(reverse("admin:projects_hourregistration_add"), data)
+
+    assert response.status_code == 200
+    assert message in response.context["adminform"].form.errors[field]
+    assert not HourRegistration.objects.exists()
+
+
+def test_a_status_report_with_progress_moves_the_projects_progress_and_says_why_in_its_history(client, secretary):
+    project = make_project(progress=10)
+    today = timezone.localdate()
+    data = {
+        **add_form(client, "statusreport"),
+        "project": project.pk,
+        "date": today.isoformat(),
+        "light": StatusReport.Light.YELLOW,
+        "text": "Forsinket af udbuddet.",
+        "progress": "35",
+    }
+
+    response = client.post(reverse("admin:projects_statusreport_add"), data)
+
+    assert response.status_code == 302
+    report = StatusReport.objects.get()
+    assert report.reported_by == secretary
+    project.refresh_from_db()
+    assert project.progress == 35
+    latest = project.history.first()
+    assert latest.history_user == secretary
+    assert latest.history_change_reason == f"Statusrapport {today:%d.%m.%Y}: gul: i risiko"
+
+
+def test_the_report_list_shows_light_and_reporter(client, secretary):
+    project = make_project(label="Delprojekt 3")
+    StatusReport.objects.create(
+        project=project,
+        date=datetime.date(2026, 11, 2),
+        light=StatusReport.Light.RED,
+        text="Mangler finansiering.",
+        reported_by=secretary,
+    )
+
+    page = client.get(reverse("admin:projects_statusreport_changelist")).content.decode()
+
+    assert "rød: går ikke efter planen" in page
+    assert "Delprojekt 3" in page and "Sanne Sekretær" in page
+
+
+def test_the_steering_group_cannot_register_hours_in_the_admin(client):
+    client.force_login(make_user(STEERING_GROUP, is_staff=True))
+
+    assert client.get(reverse("admin:projects_hourregistration_add")).status_code == 403
+    assert client.get(reverse("admin:projects_hourregistration_changelist")).status_code == 200
