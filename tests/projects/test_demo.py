@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from projects.models import Project
+from projects.models import HourRegistration, Project, StatusReport
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,16 @@ def test_generate_demo_adds_marked_projects_spread_over_the_areas_and_delete_rem
         project.full_clean()
         assert all(project.covers(m.date) for m in project.milestones.all())
 
+    # Hours and status reports too, so the dashboard has something to add up, all marked and by a user
+    # who cannot sign in.
+    assert HourRegistration.objects.filter(project__in=demo).count() == 36
+    assert StatusReport.objects.filter(project__in=demo).count() == 12
+    reporter = HourRegistration.objects.select_related("registered_by").first().registered_by
+    assert reporter.username == "demo-data" and not reporter.has_usable_password()
+    for item in [*HourRegistration.objects.all(), *StatusReport.objects.all()]:
+        item.full_clean()
+
     call_command("generate_demo", "--delete", stdout=open("/dev/null", "w"))
 
     assert Project.objects.count() == 33
+    assert not HourRegistration.objects.exists() and not StatusReport.objects.exists()
