@@ -1,26 +1,15 @@
 """The masterplan pages and the board's PDF downloads."""
 
-from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from areas.models import ActionPlan, FocusArea
+from areas.models import FocusArea
 
-from . import documents
-from .plan import read_plan
-from .roles import VIEW_PLAN
-
-# Signed in but without a role that reads the plan: 403, not another trip to the login page.
-reads_plan = permission_required(VIEW_PLAN, raise_exception=True)
-
-
-def current_plan() -> ActionPlan:
-    plan = ActionPlan.objects.select_related("agreement").order_by("-year", "pk").first()
-    if plan is None:
-        raise Http404("No action plan is loaded.")
-    return plan
+from .. import documents
+from ..plan import read_plan
+from .access import current_plan, reads_plan
 
 
 @require_GET

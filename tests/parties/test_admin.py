@@ -51,7 +51,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, fyns_almene):
     response = client.get(url)
 
     assert response.status_code == 302
-    assert response.url == f"{reverse('admin:login')}?next={url}"
+    assert response.url == f"{reverse('login')}?next={url}"
 
 
 def test_an_administrators_page_lists_the_organisations_it_administers(admin_client_da, fyns_almene):

@@ -241,7 +241,7 @@ def test_each_changelist_sends_anonymous_visitors_to_the_login(client, page):
     response = client.get(url)
 
     assert response.status_code == 302
-    assert response.url == f"{reverse('admin:login')}?next={url}"
+    assert response.url == f"{reverse('login')}?next={url}"
 
 
 def test_staff_without_permissions_are_refused_the_project_list(client, django_user_model):

@@ -103,7 +103,7 @@ def test_anonymous_visitors_see_no_history(client, project):
     response = client.get(url)
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert response.url.startswith(reverse("login"))
 
 
 def test_staff_who_may_only_view_a_project_can_read_its_history_but_not_restore_it(client, django_user_model, project):
