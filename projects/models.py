@@ -354,8 +354,21 @@ class FinancingItem(ConstraintErrorsOnFields, models.Model):
             ),
         ]
 
+    UNITS = {
+        Kind.ONE_OFF: _("DKK"),
+        Kind.PER_YEAR: _("DKK/year"),
+        Kind.RUNNING_COST: _("DKK/year in running costs"),
+        Kind.FULL_TIME: _("full-time equivalents"),
+        Kind.HOURS: _("hours"),
+    }
+
     def __str__(self) -> str:
         return f"{self.project}: {self.amount} {self.get_kind_display()}"
+
+    @property
+    def unit(self) -> str:
+        """The unit the amount is read in: «500.000 kr./år», «1 årsværk»."""
+        return str(self.UNITS[self.Kind(self.kind)])
 
 
 class Milestone(ConstraintErrorsOnFields, models.Model):

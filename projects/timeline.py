@@ -250,3 +250,82 @@ def build_masterplan(areas: Sequence[FocusArea], projects: Sequence[Project], *,
                 today_month=today_month,
             )
     return Masterplan(months=months, sections=sections, today_offset=today_offset)
+
+
+# A single project's period, drawn on its own page as a bar over its months with numbered milestones.
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    x: str  # a percentage of the chart's width, as SVG reads it
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineMilestone:
+    x: str
+    number: int
+    milestone: Milestone
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ProjectTimeline:
+    """The project's period drawn as one bar over its months, with its milestones numbered on it."""
+
+    bar_start: str
+    bar_width: str
+    open_end: bool
+    approximate: bool
+    months: int
+    month_ticks: list[str]
+    years: list[TimelineMark]
+    milestones: list[TimelineMilestone]
+    today: str | None
+    today_position: str  # "before", "within" or "after" the drawn months
+
+
+def project_timeline(project: Project, milestones: list[Milestone], today: datetime.date) -> ProjectTimeline | None:
+    """The months from the project's start to its end (a year where the end is open), widened to take in
+    milestones outside them. None without a start."""
+    if project.start_date is None:
+        return None
+    first = Month.of(project.start_date)
+    last = last_month(project.end_date) if project.end_date else first.plus(11)
+    last = max([last, first, *(Month.of(m.date) for m in milestones)])
+    first = min([first, *(Month.of(m.date) for m in milestones)])
+    begin, stop = first.first_day, last.plus(1).first_day
+    days = (stop - begin).days
+
+    def x(date: datetime.date) -> float:
+        return 1 + 98 * min(max((date - begin).days, 0), days) / days
+
+    def pct(value: float) -> str:
+        return f"{value:.2f}%"
+
+    bar_end = x(project.end_date) if project.end_date else x(stop)
+    months = [first.plus(i) for i in range(last.index - first.index + 1)]
+    years, previous = [], None
+    for month in months:
+        if month == first or month.month == 1:
+            position = x(month.first_day)
+            # A January close after the first label would overlap it.
+            if previous is None or position - previous > 8:
+                years.append(TimelineMark(pct(position), str(month.year)))
+                previous = position
+    numbered = [
+        TimelineMilestone(pct(x(m.date)), i, m, overdue=not m.reached and m.date < today)
+        for i, m in enumerate(milestones, start=1)
+    ]
+    return ProjectTimeline(
+        bar_start=pct(x(project.start_date)),
+        bar_width=pct(bar_end - x(project.start_date)),
+        open_end=project.end_date is None,
+        approximate=bool(project.start_wording or project.end_wording),
+        months=len(months),
+        month_ticks=[pct(x(m.first_day)) for m in months[1:]],
+        years=years,
+        milestones=numbered,
+        today=pct(x(today)) if begin <= today < stop else None,
+        today_position="before" if today < begin else "after" if today >= stop else "within",
+    )

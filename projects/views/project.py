@@ -1,0 +1,162 @@
+"""A project's page and the forms that keep it alive: status reports and hours."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..budget import is_over_budget, with_hours_used
+from ..changes import last_change_for_project
+from ..forms import HourRegistrationForm, StatusReportForm
+from ..models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
+from ..reporting import (
+    can_register_hours,
+    can_report_status,
+    file_status_report,
+    is_contact_person,
+    needs_report,
+    report_interval_weeks,
+    with_latest_report,
+)
+from ..roles import VIEW_PLAN, VIEW_PROGRESS
+from ..timeline import project_timeline
+
+LATEST_HOURS = 10
+LATEST_REPORTS = 5
+
+
+def projects_for_page() -> QuerySet[Project]:
+    """A project with everything its page shows, in a fixed number of queries however large the plan."""
+    registrations = (
+        HourRegistration.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    party = Responsibility.objects.select_related("party")
+    return (
+        with_latest_report(with_hours_used(Project.objects.select_related("area", "grouping")))
+        .annotate(hour_registration_count=Coalesce(Subquery(registrations, output_field=IntegerField()), Value(0)))
+        .prefetch_related(
+            "contact_persons",
+            "milestones",
+            Prefetch("responsibilities", queryset=party),
+            Prefetch("grouping__responsibilities", queryset=party),
+            Prefetch("area__responsibilities", queryset=party),
+            Prefetch("relations_out", queryset=Relation.objects.select_related("to_project__area", "to_area")),
+            Prefetch("relations_in", queryset=Relation.objects.select_related("from_project__area")),
+            Prefetch("area__relations_in", queryset=Relation.objects.select_related("from_project__area")),
+            Prefetch("area__milestones", queryset=Milestone.objects.order_by("date", "id")),
+            Prefetch("financing_items", queryset=FinancingItem.objects.select_related("payer")),
+        )
+    )
+
+
+def project_url(project: Project) -> str:
+    return reverse("projects:project", args=[project.area.slug, project.number])
+
+
+def responsibilities_of(project: Project) -> list[tuple[Responsibility, str]]:
+    """The project's own responsibilities, then those stated for its line or theme and for its area."""
+    rows = [(r, "project") for r in project.responsibilities.all()]
+    if project.grouping is not None:
+        rows += [(r, "grouping") for r in project.grouping.responsibilities.all()]
+    rows += [(r, "area") for r in project.area.responsibilities.all()]
+    return rows
+
+
+@require_GET
+def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
+    project = get_object_or_404(projects_for_page(), area__slug=area_slug, number=number)
+    user = request.user
+    is_contact = is_contact_person(user, project)
+    if not (user.has_perm(VIEW_PLAN) or is_contact):
+        raise PermissionDenied
+    today = timezone.localdate()
+    milestones = list(project.milestones.all())
+    context = {
+        "project": project,
+        "today": today,
+        "responsibilities": responsibilities_of(project),
+        "relations_out": list(project.relations_out.all()),
+        "relations_in": list(project.relations_in.all()),
+        "area_relations_in": list(project.area.relations_in.all()),
+        "financing_items": list(project.financing_items.all()),
+        "milestones": milestones,
+        "overdue_milestones": {m.pk for m in milestones if not m.reached and m.date < today},
+        "area_milestones": list(project.area.milestones.all()),
+        "timeline": project_timeline(project, milestones, today),
+        "contact_persons": list(project.contact_persons.all()),
+        "change": last_change_for_project(project),
+        "follows_progress": user.has_perm(VIEW_PROGRESS) or is_contact,
+        "may_report_status": can_report_status(user, project),
+        "may_register_hours": can_register_hours(user, project),
+        "admin_url": (
+            reverse("admin:projects_project_change", args=[project.pk])
+            if user.is_staff and user.has_perm("projects.change_project")
+            else None
+        ),
+    }
+    if context["follows_progress"]:
+        context.update(
+            over_budget=is_over_budget(project),
+            hours_remaining=(project.hour_budget - project.hours_used) if project.hour_budget is not None else None,
+            hours_over=(project.hours_used - project.hour_budget) if project.hour_budget is not None else None,
+            hours_percent=(round(project.hours_used * 100 / project.hour_budget) if project.hour_budget else None),
+            latest_hours=list(project.hour_registrations.select_related("registered_by")[:LATEST_HOURS]),
+            latest_reports=list(project.status_reports.select_related("reported_by")[:LATEST_REPORTS]),
+            needs_report=needs_report(project, today),
+            report_weeks=report_interval_weeks(),
+        )
+    return render(request, "projects/project.html", context)
+
+
+def reportable_project(area_slug: str, number: int) -> Project:
+    return get_object_or_404(
+        Project.objects.select_related("area").prefetch_related("contact_persons"), area__slug=area_slug, number=number
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def new_status_report(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
+    project = reportable_project(area_slug, number)
+    if not can_report_status(request.user, project):
+        raise PermissionDenied
+    report = StatusReport(project=project, reported_by=request.user)
+    form = StatusReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        file_status_report(form.save(commit=False))
+        messages.success(request, _("The status report is saved."))
+        return redirect(project_url(project))
+    return render(
+        request,
+        "projects/report_form.html",
+        {"project": project, "form": form, "heading": _("Report status"), "submit": _("Report status")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def new_hour_registration(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
+    project = reportable_project(area_slug, number)
+    if not can_register_hours(request.user, project):
+        raise PermissionDenied
+    registration = HourRegistration(project=project, registered_by=request.user)
+    form = HourRegistrationForm(request.POST or None, instance=registration)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The hours are registered."))
+        return redirect(project_url(project))
+    return render(
+        request,
+        "projects/report_form.html",
+        {"project": project, "form": form, "heading": _("Register hours"), "submit": _("Register hours")},
+    )

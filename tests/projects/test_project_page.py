@@ -1,0 +1,376 @@
+"""A project's page: everything the sources say about the project, read from both ends of its relations,
+and for those who follow progress its hours and status reports; the same queries however large the plan."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from areas.models import ActionPlan
+from projects.demo import generate_demo_projects
+from projects.models import HourRegistration, Milestone, Project, Relation, StatusReport
+from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from tests.factories import make_hours, make_milestone, make_project, make_status_report, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def page_of(client, user, area_slug: str, number: int) -> str:
+    client.force_login(user)
+    response = client.get(reverse("projects:project", args=[area_slug, number]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def row_with(html: str, text: str) -> str:
+    """The table row that holds `text`."""
+    rows = [row for row in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if text in row]
+    assert rows, f"no row with {text!r}"
+    return rows[0]
+
+
+def section(html: str, heading_id: str) -> str:
+    match = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', html, re.S)
+    assert match, f"no section {heading_id}"
+    return match.group(1)
+
+
+def energy(number: int) -> Project:
+    return Project.objects.get(area__slug="energi-og-klima", number=number)
+
+
+# Who may see it
+
+
+def test_strangers_are_sent_to_sign_in(client, seeded):
+    url = reverse("projects:project", args=["energi-og-klima", 1])
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_a_user_without_a_role_is_refused(client, seeded):
+    client.force_login(make_user())
+
+    assert client.get(reverse("projects:project", args=["energi-og-klima", 1])).status_code == 403
+
+
+def test_a_contact_person_without_a_role_sees_their_own_project_and_its_progress(client, seeded):
+    person = make_user()
+    energy(3).contact_persons.add(person)
+    make_hours(project=energy(3), hours=Decimal("12"), note="Workshop med driftschefer")
+
+    html = page_of(client, person, "energi-og-klima", 3)
+
+    assert "Energi på dagsordenen" in html
+    assert "Workshop med driftschefer" in html
+    assert client.get(reverse("projects:project", args=["energi-og-klima", 4])).status_code == 403
+
+
+def test_an_unknown_project_is_not_found(client, seeded):
+    client.force_login(make_user(BOARD_MEMBER))
+
+    assert client.get(reverse("projects:project", args=["energi-og-klima", 99])).status_code == 404
+    assert client.get(reverse("projects:project", args=["findes-ikke", 1])).status_code == 404
+
+
+# What the sources say
+
+
+def test_the_energy_coordination_project_shows_what_the_sources_say(client, seeded):
+    html = page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1)
+
+    assert html.count("<h1") == 1
+    assert '<h1><span class="project-label">Projekt 1:</span> Koordinering af energi og klimaindsatsen</h1>' in html
+    assert f'href="{reverse("projects:area", args=["energi-og-klima"])}">Energi og klima</a>' in html
+    assert "1. april 2011 – 1. april 2013" in html
+    assert "1.750 timer" in html
+    assert "Ikke startet" in html
+    assert "Overordnet koordinatorrolle og bindeled mellem de øvrige delprojekter." in html
+    assert "Total 1750 timer" in html  # the time horizon as written
+    assert "Bystrategisk Stab, Den Fælles Boligstrategiske Gruppe." in html  # the responsibilities as written
+
+
+def test_responsibilities_link_to_the_parties(client, seeded):
+    html = section(page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1), "responsibilities-heading")
+
+    row = row_with(html, "Bystrategisk Stab</a>")
+    party = energy(1).responsibilities.get(party__name="Bystrategisk Stab").party
+    assert f'href="{reverse("parties:party", args=[party.pk])}"' in row
+    assert "Ansvarlig" in row
+    assert "dette projekt" in row
+
+
+def test_responsibilities_stated_for_the_theme_and_the_area_are_shown_and_marked(client, seeded):
+    html = section(page_of(client, make_user(BOARD_MEMBER), "faelles-omraadetilgang", 4), "responsibilities-heading")
+
+    assert "hele temaet Markedsføring" in row_with(html, "Grundejerforeningen Blangstedgård")
+    assert "Tovholder" in row_with(html, "Grundejerforeningen Blangstedgård")
+    assert "hele indsatsområdet Fælles områdetilgang" in row_with(html, "Tryk By-sekretariatet")
+    assert "dette projekt" in row_with(html, "Beboerne i Blangstedgård")
+
+
+def test_a_relation_reads_from_both_ends(client, seeded):
+    board_member = make_user(BOARD_MEMBER)
+    part = section(page_of(client, board_member, "energi-og-klima", 4), "relations-heading")
+    whole = section(page_of(client, board_member, "energi-og-klima", 3), "relations-heading")
+
+    row = row_with(part, "Projektet er et led i delprojekt 3.")
+    assert "er en del af" in row
+    assert (
+        f'href="{reverse("projects:project", args=["energi-og-klima", 3])}">Delprojekt 3: Energi på dagsordenen' in row
+    )
+    row = row_with(whole, "Projektet er et led i delprojekt 3.")
+    assert "omfatter" in row
+    assert f'href="{reverse("projects:project", args=["energi-og-klima", 4])}">Delprojekt 4: Energividen' in row
+
+
+def test_a_relation_to_a_whole_area_shows_on_the_project_and_on_the_areas_projects(client, seeded):
+    board_member = make_user(BOARD_MEMBER)
+    survey = section(page_of(client, board_member, "tidssvarende-boliger", 1), "relations-heading")
+    coordination = section(page_of(client, board_member, "energi-og-klima", 1), "relations-heading")
+
+    row = row_with(survey, "hele indsatsområdet Energi og klima")
+    assert "kan bidrage til" in row
+    assert f'href="{reverse("projects:area", args=["energi-og-klima"])}"' in row
+    assert "Projekter med sammenhæng til hele indsatsområdet Energi og klima" in coordination
+    assert "kan bidrage til hele indsatsområdet" in row_with(coordination, "Kortlægning af boligafdelinger")
+
+
+def test_financing_figures_are_written_the_danish_way(client, seeded):
+    html = section(page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1), "financing-heading")
+
+    assert "500.000 kr./år" in row_with(html, "Tilkøb af eksterne rådgiver")
+    assert "ca." in row_with(html, "Tilkøb af eksterne rådgiver")  # an estimate
+    assert "1 årsværk" in row_with(html, "fuldt årsværk")
+    assert "Der kræves estimeret et fuldt årsværk" in html.split("Som skrevet:")[-1]  # the text as written
+
+
+def test_the_payer_of_a_financing_figure_links_to_its_page(client, seeded):
+    html = section(page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 2), "financing-heading")
+
+    payer = energy(2).financing_items.get().payer
+    assert f'href="{reverse("parties:party", args=[payer.pk])}">Boligorganisationerne</a>' in html
+
+
+def test_milestones_say_whether_they_are_reached_or_overdue(client, seeded):
+    project = Project.objects.get(area__slug="tidssvarende-boliger", number=1)
+    Milestone.objects.filter(project=project, title__startswith="Talmaterialet").update(reached=True)
+
+    html = section(page_of(client, make_user(BOARD_MEMBER), "tidssvarende-boliger", 1), "timeline-heading")
+
+    assert "Nået" in row_with(html, "Talmaterialet til kortlægningen af afdelingerne foreligger")
+    assert "Ikke nået, overskredet" in row_with(html, "Første udkast til ”blinklys” foreligger")
+    assert "Milepæle for hele indsatsområdet Tidssvarende boliger" in html
+    assert "Projekterne opstartes" in html
+
+
+def test_a_milestone_ahead_is_neither_reached_nor_overdue(client, db):
+    today = timezone.localdate()
+    project = make_project(start_date=today.replace(day=1), end_date=datetime.date(today.year + 2, 1, 1))
+    make_milestone(project=project, date=datetime.date(today.year + 1, 6, 1), title="Evaluering foreligger")
+
+    html = page_of(client, make_user(BOARD_MEMBER), project.area.slug, project.number)
+
+    assert "Forude" in row_with(html, "Evaluering foreligger")
+    assert 'class="timeline-today"' in html  # today falls within the period
+
+
+def test_the_timeline_draws_the_period_with_numbered_milestones(client, seeded):
+    html = section(page_of(client, make_user(BOARD_MEMBER), "tidssvarende-boliger", 1), "timeline-heading")
+
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg
+    assert "Tidslinje for 1. projekt: Kortlægning af boligafdelinger" in svg
+    assert "2 milepæle" in svg
+    assert "I dag ligger efter den viste periode." in svg
+    assert svg.count("<circle") == 2
+    assert ">2011</text>" in svg
+
+
+def test_an_approximate_open_ended_period_is_drawn_hatched_over_a_year(client, db):
+    project = make_project(start_date=datetime.date(2011, 7, 1), start_wording="medio 2011", end_date=None)
+
+    html = page_of(client, make_user(BOARD_MEMBER), project.area.slug, project.number)
+
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    assert "timeline-approximate" in svg and "timeline-open" in svg
+    assert ">medio 2011</text>" in svg
+    assert ">ingen slutdato angivet</text>" in svg
+    assert svg.count('class="timeline-tick"') == 11  # twelve months, July 2011 to June 2012
+    assert ">2012</text>" in svg
+
+
+def test_the_progress_shows_as_a_bar_and_as_a_number(client, seeded):
+    Project.objects.filter(pk=energy(1).pk).update(progress=40)
+
+    html = page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1)
+
+    assert '<progress max="100" value="40"' in html
+    assert "<span>40 %</span>" in html
+
+
+def test_the_page_names_the_contact_persons_and_the_last_change(client, seeded):
+    project = energy(1)
+    clerk = make_user(SECRETARIAT, first_name="Sanne", last_name="Sekretær")
+    project.contact_persons.add(make_user(first_name="Kim", last_name="Kontakt"))
+    project.title = "Koordinering af energi- og klimaindsatsen"
+    project._history_user = clerk
+    project.save()
+
+    html = page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1)
+
+    assert "Kim Kontakt" in html
+    assert re.search(r"Sidst ændret</dt><dd>\d+\. \w+ 20\d\d, \d\d:\d\d af Sanne Sekretær: Projekt ændret", html)
+
+
+# Progress: hours and status reports
+
+
+def test_hours_and_reports_are_hidden_from_a_board_member_who_still_reads_the_page(client, seeded):
+    make_hours(project=energy(1), note="Møde i følgegruppen")
+    make_status_report(project=energy(1), text="Forløber som planlagt.")
+
+    html = page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1)
+
+    assert "Koordinering af energi og klimaindsatsen" in html
+    assert "Møde i følgegruppen" not in html
+    assert "Forløber som planlagt." not in html
+    assert 'id="hours-heading"' not in html
+    assert 'id="reports-heading"' not in html
+    assert "Rapportér status" not in html
+    assert "Registrér timer" not in html
+
+
+def test_the_steering_group_sees_hours_against_the_budget(client, seeded):
+    project = energy(1)
+    make_hours(project=project, hours=Decimal("1000"), note="Første halvår")
+    make_hours(project=project, hours=Decimal("500.5"), note="Andet halvår")
+
+    html = section(page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 1), "hours-heading")
+
+    assert "1.500,50 timer registreret" in html
+    assert "af 1.750 budgetterede (86 %)" in html
+    assert "249,50 timer tilbage af budgettet." in html
+    assert "Over budget" not in html
+    assert "Seneste timeregistreringer (2 af 2)" in html
+    assert "Andet halvår" in row_with(html, "500,50")
+
+
+def test_a_project_over_its_budget_is_marked_in_words(client, seeded):
+    make_hours(project=energy(3), hours=Decimal("320"))
+
+    html = section(page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 3), "hours-heading")
+
+    assert "Over budget:" in html
+    assert "20 timer mere end budgetteret." in html
+
+
+def test_only_the_latest_ten_registrations_are_listed_beside_the_total(client, seeded):
+    project = energy(1)
+    today = timezone.localdate()
+    for days in range(12):
+        make_hours(project=project, date=today - datetime.timedelta(days=days), hours=Decimal("2"), note=f"Dag {days}")
+
+    html = section(page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 1), "hours-heading")
+
+    assert "Seneste timeregistreringer (10 af 12)" in html
+    assert "Dag 9<" in html and "Dag 10<" not in html
+    assert ">24<" in row_with(html, "I alt, alle registreringer")
+
+
+def test_the_latest_five_status_reports_show_their_light_in_words(client, seeded):
+    project = energy(1)
+    today = timezone.localdate()
+    make_status_report(project=project, date=today - datetime.timedelta(days=60), text="Den ældste rapport.")
+    for days in range(4):
+        make_status_report(project=project, date=today - datetime.timedelta(days=days + 10), text=f"Rapport {days}.")
+    reporter = make_user(first_name="Gitte", last_name="Gruppe")
+    make_status_report(
+        project=project, light=StatusReport.Light.YELLOW, text="Tidsplanen skrider.", progress=30, reported_by=reporter
+    )
+
+    html = section(page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 1), "reports-heading")
+
+    row = row_with(html, "Tidsplanen skrider.")
+    assert "Gul: i risiko" in row
+    assert "light-yellow" in row
+    assert "30 %" in row
+    assert "Gitte Gruppe" in row
+    assert "De seneste 5 statusrapporter" in html
+    assert "Den ældste rapport." not in html
+    assert "Statusrapport mangler" not in html
+
+
+def test_a_running_project_without_a_recent_report_is_flagged(client, seeded, settings):
+    settings.STATUS_REPORT_WEEKS = 6
+    make_status_report(project=energy(1), date=timezone.localdate() - datetime.timedelta(weeks=7))
+
+    html = section(page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 1), "reports-heading")
+
+    assert "Statusrapport mangler:" in html
+    assert "ingen statusrapport i de seneste 6 uger." in html
+
+
+# Who may act from the page
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "hours"),
+    [(SECRETARIAT, True, True), (STEERING_GROUP, True, False), (BOARD_MEMBER, False, False)],
+)
+def test_the_report_buttons_follow_the_role(client, seeded, role, status, hours):
+    html = page_of(client, make_user(role), "energi-og-klima", 1)
+
+    assert (reverse("projects:new-status-report", args=["energi-og-klima", 1]) in html) is status
+    assert (reverse("projects:new-hours", args=["energi-og-klima", 1]) in html) is hours
+
+
+def test_a_contact_person_gets_both_buttons(client, seeded):
+    person = make_user(BOARD_MEMBER)
+    energy(1).contact_persons.add(person)
+
+    html = page_of(client, person, "energi-og-klima", 1)
+
+    assert "Rapportér status" in html
+    assert "Registrér timer" in html
+
+
+def test_only_staff_who_may_change_projects_get_the_admin_link(client, seeded):
+    admin_url = reverse("admin:projects_project_change", args=[energy(1).pk])
+
+    assert admin_url in page_of(client, make_user(SECRETARIAT, is_staff=True), "energi-og-klima", 1)
+    assert admin_url not in page_of(client, make_user(SECRETARIAT), "energi-og-klima", 1)
+    assert admin_url not in page_of(client, make_user(STEERING_GROUP, is_staff=True), "energi-og-klima", 1)
+
+
+# However large the plan
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(client, seeded, django_assert_num_queries, size):
+    demo = generate_demo_projects(plan=ActionPlan.objects.get(), count=size)
+    project = demo[0]
+    # Everything that can grow with the plan grows on this project: relations in, hours, reports.
+    Relation.objects.bulk_create(
+        Relation(from_project=p, to_project=project, kind=Relation.Kind.RELATED) for p in demo[2:]
+    )
+    who = make_user()
+    HourRegistration.objects.bulk_create(
+        HourRegistration(project=project, date=timezone.localdate(), hours=1, registered_by=who) for _ in range(size)
+    )
+    client.force_login(make_user(SECRETARIAT, is_staff=True))
+    url = reverse("projects:project", args=[project.area.slug, project.number])
+
+    with django_assert_num_queries(20):
+        response = client.get(url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("har sammenhæng med</td>") == size - 2
+    assert f"Seneste timeregistreringer (10 af {size + 3:,})".replace(",", ".") in html

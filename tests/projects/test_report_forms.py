@@ -1,0 +1,268 @@
+"""The portal's forms for status reports and hours: who may use them, what they save and record in the
+history, and how they answer wrong input (in Danish, beside the field, keeping what was typed)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from projects.models import HourRegistration, Project, StatusReport
+from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+STATUS = "projects:new-status-report"
+HOURS = "projects:new-hours"
+
+
+@pytest.fixture
+def project(seeded) -> Project:
+    return Project.objects.get(area__slug="energi-og-klima", number=3)
+
+
+@pytest.fixture
+def other_project(seeded) -> Project:
+    return Project.objects.get(area__slug="energi-og-klima", number=4)
+
+
+def url(name: str, project: Project) -> str:
+    return reverse(name, args=[project.area.slug, project.number])
+
+
+def today() -> str:
+    return timezone.localdate().isoformat()
+
+
+def report_data(**fields) -> dict:
+    return {"date": today(), "light": "green", "text": "Første workshop er holdt.", "progress": "", **fields}
+
+
+def hours_data(**fields) -> dict:
+    return {"date": today(), "hours": "7,5", "note": "Workshop med driftschefer", **fields}
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+# Who may use which form
+
+
+def test_the_steering_group_files_status_reports_for_any_project_but_registers_no_hours(client, project, other_project):
+    member = make_user(STEERING_GROUP)
+    signed_in(client, member)
+
+    assert client.get(url(STATUS, other_project)).status_code == 200
+    response = client.post(url(STATUS, project), report_data())
+    assert response.status_code == 302
+    assert response["Location"] == reverse("projects:project", args=["energi-og-klima", 3])
+    assert project.status_reports.get().reported_by == member
+    assert client.get(url(HOURS, project)).status_code == 403
+    assert client.post(url(HOURS, project), hours_data()).status_code == 403
+    assert not HourRegistration.objects.exists()
+
+
+def test_the_secretariat_does_both(client, project):
+    clerk = make_user(SECRETARIAT)
+    signed_in(client, clerk)
+
+    assert client.post(url(STATUS, project), report_data()).status_code == 302
+    assert client.post(url(HOURS, project), hours_data()).status_code == 302
+    assert project.status_reports.get().reported_by == clerk
+    assert project.hour_registrations.get().registered_by == clerk
+
+
+def test_a_contact_person_without_a_role_reports_on_their_own_project_only(client, project, other_project):
+    person = make_user()
+    project.contact_persons.add(person)
+    signed_in(client, person)
+
+    assert client.post(url(STATUS, project), report_data()).status_code == 302
+    assert client.post(url(HOURS, project), hours_data()).status_code == 302
+    for name in (STATUS, HOURS):
+        assert client.get(url(name, other_project)).status_code == 403
+    assert client.post(url(STATUS, other_project), report_data()).status_code == 403
+    assert client.post(url(HOURS, other_project), hours_data()).status_code == 403
+    assert not other_project.status_reports.exists() and not other_project.hour_registrations.exists()
+
+
+@pytest.mark.parametrize("name", [STATUS, HOURS])
+def test_a_board_member_uses_neither_form(client, project, name):
+    signed_in(client, make_user(BOARD_MEMBER))
+
+    assert client.get(url(name, project)).status_code == 403
+    assert client.post(url(name, project), {**report_data(), **hours_data()}).status_code == 403
+    assert not StatusReport.objects.exists() and not HourRegistration.objects.exists()
+
+
+@pytest.mark.parametrize("name", [STATUS, HOURS])
+def test_strangers_are_sent_to_sign_in(client, project, name):
+    response = client.post(url(name, project), {**report_data(), **hours_data()})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url(name, project)}"
+
+
+@pytest.mark.parametrize("name", [STATUS, HOURS])
+def test_an_unknown_project_has_no_form(client, seeded, name):
+    signed_in(client, make_user(SECRETARIAT))
+
+    assert client.get(reverse(name, args=["energi-og-klima", 99])).status_code == 404
+
+
+# What the forms show and save
+
+
+def test_the_status_form_asks_for_a_traffic_light_in_words(client, project):
+    html = signed_in(client, make_user(STEERING_GROUP)).get(url(STATUS, project)).content.decode()
+
+    assert html.count("<h1") == 1
+    assert "Rapportér status" in html
+    assert "<legend>Trafiklys:</legend>" in html
+    for label in ("Grøn: går efter planen", "Gul: i risiko", "Rød: går ikke efter planen"):
+        assert label in html
+    assert html.count('type="radio" name="light"') == 3
+    assert '<label for="id_date">Dato:</label>' in html
+    assert f'value="{today()}"' in html  # today, ready to keep
+    assert '<label for="id_text">Status:</label>' in html
+    assert '<label for="id_progress">Fremdrift (%):</label>' in html
+    assert "Lad feltet stå tomt for at beholde projektets fremdrift." in html
+
+
+def test_the_hours_form_asks_for_date_hours_and_a_note(client, project):
+    html = signed_in(client, make_user(SECRETARIAT)).get(url(HOURS, project)).content.decode()
+
+    assert "Registrér timer" in html
+    assert '<label for="id_date">Dato:</label>' in html
+    assert f'value="{today()}"' in html
+    assert '<label for="id_hours">Timer:</label>' in html
+    assert '<label for="id_note">Note:</label>' in html
+
+
+def test_a_saved_report_says_so_on_the_project_page(client, project):
+    signed_in(client, make_user(STEERING_GROUP))
+
+    response = client.post(url(STATUS, project), report_data(light="yellow", text="Tidsplanen skrider."), follow=True)
+
+    html = response.content.decode()
+    assert "Statusrapporten er gemt." in html
+    assert "Gul: i risiko" in html and "Tidsplanen skrider." in html
+
+
+def test_registered_hours_are_read_the_danish_way_and_counted_on_the_page(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+
+    response = client.post(url(HOURS, project), hours_data(hours="12,5"), follow=True)
+
+    registration = project.hour_registrations.get()
+    assert registration.hours == Decimal("12.5")
+    assert registration.note == "Workshop med driftschefer"
+    assert "Timerne er registreret." in response.content.decode()
+    assert "12,50 timer registreret" in response.content.decode()
+
+
+def test_a_report_with_progress_moves_the_project_and_the_history_says_who_and_why(client, project):
+    member = make_user(STEERING_GROUP, first_name="Gitte", last_name="Gruppe")
+    signed_in(client, member)
+
+    client.post(url(STATUS, project), report_data(light="yellow", progress="40"))
+
+    project.refresh_from_db()
+    report = project.status_reports.get()
+    assert project.progress == 40
+    assert report.progress == 40
+    assert report.history.first().history_user == member
+    latest = project.history.first()
+    assert latest.progress == 40
+    assert latest.history_user == member
+    assert latest.history_change_reason.startswith("Statusrapport")
+
+
+def test_a_report_without_progress_leaves_the_project_as_it_is(client, project):
+    Project.objects.filter(pk=project.pk).update(progress=25)
+    versions = project.history.count()
+    signed_in(client, make_user(STEERING_GROUP))
+
+    client.post(url(STATUS, project), report_data())
+
+    project.refresh_from_db()
+    assert project.progress == 25
+    assert project.history.count() == versions
+
+
+def test_registered_hours_record_who_registered_them(client, project):
+    clerk = make_user(SECRETARIAT)
+    signed_in(client, clerk)
+
+    client.post(url(HOURS, project), hours_data())
+
+    assert project.hour_registrations.get().history.first().history_user == clerk
+
+
+# Wrong input
+
+
+def test_zero_hours_are_refused_beside_the_field_keeping_what_was_typed(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+
+    response = client.post(url(HOURS, project), hours_data(hours="0", note="Læste rapporten"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<ul class="errorlist" id="id_hours_error"><li>Timerne skal være flere end 0.</li></ul>' in html
+    assert 'aria-describedby="id_hours_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="Læste rapporten"' in html
+    assert "Formularen kunne ikke gemmes." in html
+    assert not HourRegistration.objects.exists()
+
+
+def test_negative_hours_are_refused_too(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+
+    response = client.post(url(HOURS, project), hours_data(hours="-3"))
+
+    assert "Timerne skal være flere end 0." in response.content.decode()
+    assert not HourRegistration.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "data"), [(STATUS, report_data), (HOURS, hours_data)])
+def test_a_date_in_the_future_is_refused(client, project, name, data):
+    signed_in(client, make_user(SECRETARIAT))
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+
+    response = client.post(url(name, project), data(date=tomorrow))
+
+    html = response.content.decode()
+    assert '<ul class="errorlist" id="id_date_error"><li>Datoen kan ikke ligge i fremtiden.</li></ul>' in html
+    assert f'value="{tomorrow}"' in html
+    assert not StatusReport.objects.exists() and not HourRegistration.objects.exists()
+
+
+def test_a_refused_report_keeps_the_text_and_the_chosen_light(client, project):
+    signed_in(client, make_user(STEERING_GROUP))
+
+    response = client.post(
+        url(STATUS, project), report_data(light="red", text="Styregruppen mangler svar.", progress="120")
+    )
+
+    html = response.content.decode()
+    assert "Denne værdi skal være mindre end eller lig 100." in html
+    assert ">\nStyregruppen mangler svar.</textarea>" in html
+    assert 'value="red" required id="id_light_2" checked>' in html
+    assert not StatusReport.objects.exists()
+
+
+def test_a_report_needs_a_light_and_a_text(client, project):
+    signed_in(client, make_user(STEERING_GROUP))
+
+    response = client.post(url(STATUS, project), report_data(light="", text=""))
+
+    html = response.content.decode()
+    assert '<ul class="errorlist" id="id_light_error"><li>Dette felt er påkrævet.</li></ul>' in html
+    assert '<ul class="errorlist" id="id_text_error"><li>Dette felt er påkrævet.</li></ul>' in html
+    assert '<fieldset aria-describedby="id_light_error">' in html
