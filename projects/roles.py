@@ -38,11 +38,13 @@ def sync_roles(apps) -> None:  # noqa: ANN001 - a migration's app registry
     """Create the roles, or bring their permissions up to date; run by the migrations that add permissions."""
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after all migrations; the roles need them now.
+    # Permissions are normally created after all migrations; the roles need them now. A migration's
+    # app configs have no models module, which create_permissions takes for "no models".
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     plan_permissions = Permission.objects.filter(content_type__app_label__in=PLAN_APPS).select_related("content_type")

@@ -7,8 +7,12 @@ fetch. bin/setup --test installs Debian's chromium instead, and the launch argum
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
+
+from projects.roles import sync_roles
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root in a container; and no calls home, which the closed network would refuse.
@@ -73,6 +77,26 @@ def seeded_live(transactional_db) -> None:
 
 
 @pytest.fixture(autouse=True)
-def restore_migration_data(django_db_serialized_rollback) -> None:
-    """Live-server tests empty the database when they end; serialized rollback puts back what the
-    migrations created (the roles), which the tests that follow rely on."""
+def roles(transactional_db) -> None:
+    """The roles a migration creates, put back before each test: a live-server test empties the database
+    when it ends. (Serialized rollback cannot do it here: Playwright's sync API gives the test another
+    database connection object, one without the serialized contents.)"""
+    sync_roles(django_apps)
+
+
+@pytest.fixture
+def sign_in(page: Page, live_server, transactional_db, django_user_model):
+    """Sign in through the portal's own sign-in page as a new user in `role` (or none); returns the user."""
+
+    def sign_in_as(role: str | None, *, username: str = "bruger", staff: bool = False, **fields):
+        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=staff, **fields)
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        page.goto(f"{live_server.url}/log-ind/")
+        page.get_by_label("Brugernavn").fill(username)
+        page.get_by_label("Adgangskode").fill(PASSWORD)
+        page.get_by_role("button", name="Log ind").click()
+        expect(page.get_by_role("button", name="Log ud")).to_be_visible()
+        return user
+
+    return sign_in_as
