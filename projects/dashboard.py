@@ -1,0 +1,518 @@
+"""What the steering group follows: how the whole plan and each focus area are doing.
+
+For a group of projects (the plan, an area, a line or theme): projects by status, hours budgeted against
+hours registered, progress, the latest traffic light of each project, and what needs attention (red or
+yellow lights, no status report for too long, over budget). Around them: the milestones ahead and overdue,
+the projects starting and ending soon, and when the cooperation agreement is next revised.
+
+Everything here works on projects already fetched with `followed_projects()` (hours and latest report
+annotated in the same query) and on milestones fetched once, so a page runs the same queries however
+large the plan is. `today` is always passed in: the views give `timezone.localdate()`, tests a fixed day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from areas.models import ActionPlan, FocusArea, Grouping
+from cooperation.models import CooperationAgreement
+from cooperation.revision import next_revision_year
+
+from . import charts
+from .budget import HourTally, is_over_budget, tally, tally_by, with_hours_used
+from .models import Milestone, Project, Relation, Responsibility, StatusReport
+from .reporting import FINISHED, needs_report, report_interval_weeks, with_latest_report
+
+# How many milestones ahead are listed even when fewer fall within the horizon.
+AT_LEAST_UPCOMING = 5
+
+NO_REPORT = "none"
+LIGHT_NAMES = {
+    StatusReport.Light.GREEN: _("Green"),
+    StatusReport.Light.YELLOW: _("Yellow"),
+    StatusReport.Light.RED: _("Red"),
+    NO_REPORT: _("No report"),
+}
+# The lights in the order the attention list reads them: the worst first.
+ATTENTION_LIGHTS = (StatusReport.Light.RED, StatusReport.Light.YELLOW)
+
+
+# Fetching
+
+
+def followed_projects() -> QuerySet[Project]:
+    """Projects with their area and line or theme, hours registered and latest status report, in the plan's order."""
+    return with_latest_report(with_hours_used(Project.objects.select_related("area", "grouping"))).order_by(
+        "area__position", "number"
+    )
+
+
+def open_milestones(plan: ActionPlan) -> QuerySet[Milestone]:
+    """The plan's milestones not yet reached, of projects and of whole areas, by date."""
+    return (
+        Milestone.objects.filter(reached=False)
+        .filter(Q(project__area__plan=plan) | Q(area__plan=plan))
+        .select_related("project__area", "area")
+        .order_by("date", "id")
+    )
+
+
+def relations_to_area(area: FocusArea) -> QuerySet[Relation]:
+    """Relations from projects to the whole area, read from the area's end."""
+    return Relation.objects.filter(to_area=area).select_related("from_project__area")
+
+
+# One project
+
+
+def project_url(project: Project) -> str:
+    return reverse("projects:project", args=[project.area.slug, project.number])
+
+
+def area_url(area: FocusArea) -> str:
+    return reverse("projects:area", args=[area.slug])
+
+
+def light_of(project: Project) -> str:
+    """The latest report's light, or NO_REPORT. The project must be annotated by `with_latest_report`."""
+    return project.latest_report_light or NO_REPORT
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    """A project as the dashboard sees it: over budget or not, its latest light, whether a report is due."""
+
+    project: Project
+    over_budget: bool
+    needs_report: bool
+    report_age_weeks: int | None  # whole weeks since the latest report; None when never reported on
+
+    @property
+    def url(self) -> str:
+        return project_url(self.project)
+
+    @property
+    def area_url(self) -> str:
+        return area_url(self.project.area)
+
+    @property
+    def light(self) -> str:
+        return light_of(self.project)
+
+    @property
+    def light_name(self) -> str:
+        return str(LIGHT_NAMES[self.light])
+
+    @property
+    def hours_used(self) -> Decimal:
+        return self.project.hours_used
+
+    @property
+    def hours_over(self) -> Decimal | None:
+        """Hours registered beyond the budget (0 within it); None without a budget."""
+        if self.project.hour_budget is None:
+            return None
+        return max(self.project.hours_used - self.project.hour_budget, Decimal(0))
+
+    @property
+    def used_percent(self) -> int | None:
+        if not self.project.hour_budget:
+            return None
+        return charts.whole_percent(self.project.hours_used, self.project.hour_budget)
+
+    @property
+    def latest_report_date(self) -> datetime.date | None:
+        return self.project.latest_report_date
+
+
+def state_of(project: Project, *, today: datetime.date, weeks: int | None = None) -> ProjectState:
+    """The project's state on `today`; it must come from `followed_projects()`."""
+    reported = project.latest_report_date
+    return ProjectState(
+        project,
+        over_budget=is_over_budget(project),
+        needs_report=needs_report(project, today, weeks),
+        report_age_weeks=(today - reported).days // 7 if reported is not None else None,
+    )
+
+
+# A group of projects
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class LightCounts:
+    green: int = 0
+    yellow: int = 0
+    red: int = 0
+    none: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.green + self.yellow + self.red + self.none
+
+    def items(self) -> list[tuple[str, str, int]]:
+        """(light, name, count) in the order green, yellow, red, no report."""
+        return [
+            (light, str(LIGHT_NAMES[light]), getattr(self, "none" if light == NO_REPORT else light))
+            for light in (*StatusReport.Light.values, NO_REPORT)
+        ]
+
+
+@dataclass(frozen=True)
+class Progress:
+    percent: int | None  # None when no project counts
+    weighted: bool  # True: weighted by hour budget; False: each project counts the same
+    done: int
+    counted: int  # the projects that count: all but the cancelled
+
+
+def count_statuses(projects: Iterable[Project]) -> list[StatusCount]:
+    """How many projects have each status, every status listed in the model's order, also when 0."""
+    counts = dict.fromkeys(Project.Status.values, 0)
+    for project in projects:
+        counts[project.status] += 1
+    return [StatusCount(status, str(Project.Status(status).label), count) for status, count in counts.items()]
+
+
+def count_lights(projects: Iterable[Project]) -> LightCounts:
+    """The projects by their latest status report's light; `none` counts those never reported on."""
+    counts = dict.fromkeys((*StatusReport.Light.values, NO_REPORT), 0)
+    for project in projects:
+        counts[light_of(project)] += 1
+    return LightCounts(counts["green"], counts["yellow"], counts["red"], counts[NO_REPORT])
+
+
+def progress_of(projects: Iterable[Project]) -> Progress:
+    """How far a group of projects has come, as a percentage and as a count of projects done.
+
+    The percentage is the projects' progress weighted by hour budget: the budget is the plan's own
+    measure of how big a project is, so the 1.750-hour coordination of Energi og klima half done weighs
+    more than a 255-hour campaign finished, as it does in the hours the partners put in. Weighting only
+    holds when every counted project has a budget (a project without one would silently drop out), so
+    otherwise each project counts the same and `weighted` says so; the page names the method it shows.
+    Beside it stands the plain count of projects done, which needs no weights and no one's estimate.
+
+    A cancelled project will not progress and counts in neither; a project marked done counts as 100 %
+    whatever its last reported progress.
+    """
+    counted = [p for p in projects if p.status != Project.Status.CANCELLED]
+    done = sum(p.status == Project.Status.DONE for p in counted)
+    if not counted:
+        return Progress(percent=None, weighted=False, done=0, counted=0)
+
+    def percent(project: Project) -> int:
+        return 100 if project.status == Project.Status.DONE else project.progress
+
+    weights = [p.hour_budget for p in counted]
+    if all(weights) and sum(weights):
+        value = sum(percent(p) * p.hour_budget for p in counted) / sum(weights)
+        weighted = True
+    else:
+        value = sum(percent(p) for p in counted) / len(counted)
+        weighted = False
+    return Progress(percent=round(value), weighted=weighted, done=done, counted=len(counted))
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures and lists the steering group follows for one group of projects."""
+
+    states: list[ProjectState]
+    hours: HourTally
+    statuses: list[StatusCount]
+    lights: LightCounts
+    progress: Progress
+    over_budget: list[ProjectState]
+    attention: list[ProjectState]  # latest light red or yellow, red first
+    unreported: list[ProjectState]  # running without a report in the last `weeks` weeks
+    weeks: int
+
+    @property
+    def count(self) -> int:
+        return len(self.states)
+
+    @property
+    def statuses_present(self) -> list[StatusCount]:
+        """The statuses some project has."""
+        return [s for s in self.statuses if s.count]
+
+    def status_chart(self) -> charts.CountChart:
+        return charts.count_chart([(s.status, s.label.capitalize(), s.count) for s in self.statuses])
+
+    def light_chart(self) -> charts.CountChart:
+        return charts.count_chart(self.lights.items())
+
+
+def figures_for(projects: Sequence[Project], *, today: datetime.date, weeks: int | None = None) -> Figures:
+    """The figures of a group of projects fetched with `followed_projects()`; `weeks` defaults to
+    settings.STATUS_REPORT_WEEKS."""
+    weeks = report_interval_weeks() if weeks is None else weeks
+    states = [state_of(p, today=today, weeks=weeks) for p in projects]
+    attention = sorted(
+        (s for s in states if s.light in ATTENTION_LIGHTS),
+        key=lambda s: ATTENTION_LIGHTS.index(s.light),  # stable: the plan's order within each light
+    )
+    return Figures(
+        states=states,
+        hours=tally(projects),
+        statuses=count_statuses(projects),
+        lights=count_lights(projects),
+        progress=progress_of(projects),
+        over_budget=[s for s in states if s.over_budget],
+        attention=attention,
+        unreported=[s for s in states if s.needs_report],
+        weeks=weeks,
+    )
+
+
+# What lies ahead
+
+
+def add_months(date: datetime.date, months: int) -> datetime.date:
+    """The same day `months` months later, or the month's last day where that is shorter:
+    31 January plus one month is the last of February."""
+    index = date.year * 12 + date.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return datetime.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def horizon_months() -> int:
+    return settings.DASHBOARD_HORIZON_MONTHS
+
+
+@dataclass(frozen=True)
+class MilestoneOutlook:
+    upcoming: list[Milestone]  # not reached, from today, within the horizon or at least the next few
+    overdue: list[Milestone]  # not reached, dated before today; the longest overdue first
+    until: datetime.date
+    months: int
+    at_least: int
+
+
+def milestone_outlook(
+    milestones: Iterable[Milestone],
+    *,
+    today: datetime.date,
+    months: int | None = None,
+    at_least: int = AT_LEAST_UPCOMING,
+) -> MilestoneOutlook:
+    """The milestones not reached: those due from today up to `months` months ahead (or the next
+    `at_least` of them where fewer fall within), and those whose date has passed."""
+    months = horizon_months() if months is None else months
+    until = add_months(today, months)
+    open_ones = sorted((m for m in milestones if not m.reached), key=lambda m: (m.date, m.pk or 0))
+    ahead = [m for m in open_ones if m.date >= today]
+    within = [m for m in ahead if m.date <= until]
+    upcoming = within if len(within) >= at_least else ahead[:at_least]
+    return MilestoneOutlook(
+        upcoming=upcoming,
+        overdue=[m for m in open_ones if m.date < today],
+        until=until,
+        months=months,
+        at_least=at_least,
+    )
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The projects starting and ending from today up to `until`, by date."""
+
+    starting: list[Project]
+    ending: list[Project]
+    until: datetime.date
+    months: int
+
+
+def schedule_for(projects: Iterable[Project], *, today: datetime.date, months: int | None = None) -> Schedule:
+    months = horizon_months() if months is None else months
+    until = add_months(today, months)
+    projects = list(projects)
+    starting = [p for p in projects if p.start_date is not None and today <= p.start_date <= until]
+    # A finished project that was due to end soon is no news.
+    ending = [
+        p for p in projects if p.end_date is not None and today <= p.end_date <= until and p.status not in FINISHED
+    ]
+    return Schedule(
+        starting=sorted(starting, key=lambda p: p.start_date),
+        ending=sorted(ending, key=lambda p: p.end_date),
+        until=until,
+        months=months,
+    )
+
+
+@dataclass(frozen=True)
+class Revision:
+    agreement: CooperationAgreement
+    year: int
+    this_year: bool
+
+
+def next_revision(agreement: CooperationAgreement | None, *, today: datetime.date) -> Revision | None:
+    """When the cooperation agreement the plan rests on is next due for revision; None without one."""
+    if agreement is None:
+        return None
+    year = next_revision_year(agreement, today=today)
+    return Revision(agreement, year, this_year=year == today.year)
+
+
+# The pages
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    area: FocusArea
+    figures: Figures
+
+    @property
+    def url(self) -> str:
+        return area_url(self.area)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: datetime.date
+    plan: ActionPlan
+    figures: Figures
+    areas: list[AreaFigures]
+    milestones: MilestoneOutlook
+    schedule: Schedule
+    revision: Revision | None
+    hour_chart: charts.HourChart
+    status_chart: charts.CountChart
+    light_chart: charts.CountChart
+
+
+def build_dashboard(
+    plan: ActionPlan,
+    areas: Sequence[FocusArea],
+    projects: Sequence[Project],
+    milestones: Iterable[Milestone],
+    *,
+    today: datetime.date,
+) -> Dashboard:
+    """The whole plan's dashboard from its areas (in order), its projects fetched with
+    `followed_projects()` and its milestones (those reached are left out)."""
+    figures = figures_for(projects, today=today)
+    by_area: dict[int, list[Project]] = {area.pk: [] for area in areas}
+    for project in projects:
+        by_area.setdefault(project.area_id, []).append(project)
+    area_figures = [
+        AreaFigures(area, figures_for(by_area[area.pk], today=today, weeks=figures.weeks)) for area in areas
+    ]
+    return Dashboard(
+        today=today,
+        plan=plan,
+        figures=figures,
+        areas=area_figures,
+        milestones=milestone_outlook(milestones, today=today),
+        schedule=schedule_for(projects, today=today),
+        revision=next_revision(plan.agreement, today=today),
+        hour_chart=charts.hour_chart(
+            [(a.area.name, a.figures.hours.budget, a.figures.hours.used) for a in area_figures]
+        ),
+        status_chart=figures.status_chart(),
+        light_chart=figures.light_chart(),
+    )
+
+
+@dataclass(frozen=True)
+class GroupingPart:
+    """A line or theme of the area with its projects, the responsibilities stated for it and its hours."""
+
+    grouping: Grouping
+    states: list[ProjectState]
+    hours: HourTally
+    responsibilities: list[Responsibility]
+
+
+@dataclass(frozen=True)
+class AreaPage:
+    today: datetime.date
+    area: FocusArea
+    figures: Figures
+    groupings: list[GroupingPart]
+    ungrouped: list[ProjectState]  # projects of no line or theme, where the area has lines or themes
+    ungrouped_hours: HourTally
+    area_milestones: list[Milestone]  # the milestones stated for the whole area, reached or not
+    milestones: MilestoneOutlook  # the area's and its projects' milestones not reached
+    schedule: Schedule
+    relations: list[Relation]
+    hour_chart: charts.HourChart | None  # hours per line or theme; None without lines, themes or hours
+    status_chart: charts.CountChart
+    light_chart: charts.CountChart
+
+    @property
+    def overdue_area_milestones(self) -> set[int]:
+        return {m.pk for m in self.area_milestones if not m.reached and m.date < self.today}
+
+
+def build_area_page(
+    area: FocusArea,
+    projects: Sequence[Project],
+    project_milestones: Iterable[Milestone],
+    relations: Iterable[Relation],
+    *,
+    today: datetime.date,
+) -> AreaPage:
+    """A focus area's page. `area` comes with its milestones and its groupings (with their
+    responsibilities) prefetched, as `projects.plan.read_plan` gives it; `projects` are the area's,
+    fetched with `followed_projects()`; `project_milestones` are those of its projects."""
+    figures = figures_for(projects, today=today)
+    groupings = list(area.groupings.all())
+    by_grouping: dict[int | None, list[ProjectState]] = {}
+    for state in figures.states:
+        by_grouping.setdefault(state.project.grouping_id, []).append(state)
+    hours = tally_by(projects, key=lambda p: p.grouping_id)
+    empty = tally([])
+    parts = [
+        GroupingPart(
+            grouping,
+            by_grouping.get(grouping.pk, []),
+            hours.get(grouping.pk, empty),
+            list(grouping.responsibilities.all()),
+        )
+        for grouping in groupings
+    ]
+    area_milestones = sorted(area.milestones.all(), key=lambda m: (m.date, m.pk))
+    ungrouped = by_grouping.get(None, []) if groupings else []
+    ungrouped_hours = hours.get(None, empty) if groupings else empty
+    hour_chart = None
+    # Bars only where there is something to draw; the table beside them always gives the figures.
+    if groupings and (figures.hours.budget or figures.hours.used):
+        # The name alone: a chart's label must fit a phone's width, and the kind is in the table.
+        rows = [(p.grouping.name, p.hours.budget, p.hours.used) for p in parts]
+        if ungrouped:
+            rows.append((str(_("No line or theme")), ungrouped_hours.budget, ungrouped_hours.used))
+        hour_chart = charts.hour_chart(rows)
+    return AreaPage(
+        today=today,
+        area=area,
+        figures=figures,
+        groupings=parts,
+        ungrouped=ungrouped,
+        ungrouped_hours=ungrouped_hours,
+        area_milestones=area_milestones,
+        milestones=milestone_outlook([*area_milestones, *project_milestones], today=today),
+        schedule=schedule_for(projects, today=today),
+        relations=list(relations),
+        hour_chart=hour_chart,
+        status_chart=figures.status_chart(),
+        light_chart=figures.light_chart(),
+    )

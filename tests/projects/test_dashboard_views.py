@@ -1,0 +1,495 @@
+"""The dashboard (the front page after sign-in) and a focus area's page, as the steering group, the
+secretariat and the board see them: who may see what, the figures in Danish, and the same queries however
+large the plan."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from areas.models import ActionPlan, FocusArea
+from cooperation.models import CooperationAgreement
+from cooperation.revision import next_revision_year
+from projects.demo import generate_demo_projects
+from projects.models import Milestone, Project, Relation, StatusReport
+from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from tests.factories import make_area, make_hours, make_milestone, make_plan, make_status_report, make_user
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+WEEK = datetime.timedelta(weeks=1)
+DASHBOARD = reverse("projects:dashboard")
+
+
+def area_url(slug: str) -> str:
+    return reverse("projects:area", args=[slug])
+
+
+def project_url(project: Project) -> str:
+    return reverse("projects:project", args=[project.area.slug, project.number])
+
+
+def energy(number: int) -> Project:
+    return Project.objects.select_related("area").get(area__slug="energi-og-klima", number=number)
+
+
+def page_of(client, url: str, role: str = STEERING_GROUP) -> str:
+    client.force_login(make_user(role))
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(html: str, heading_id: str) -> str:
+    match = re.search(rf'<section[^>]*aria-labelledby="{heading_id}"[^>]*>(.*?)</section>', html, re.S)
+    assert match, f"no section {heading_id}"
+    return match.group(1)
+
+
+def table(html: str, table_id: str) -> str:
+    match = re.search(rf'<table[^>]*id="{table_id}"[^>]*>(.*?)</table>', html, re.S)
+    assert match, f"no table {table_id}"
+    return match.group(1)
+
+
+def row_with(html: str, text: str) -> str:
+    rows = [row for row in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if text in row]
+    assert rows, f"no row with {text!r}"
+    return rows[0]
+
+
+def numbers_in(row: str) -> list[str]:
+    return re.findall(r'<td class="number">\s*([\d.,]+)', row)
+
+
+def danish(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def plan_total() -> int:
+    return Project.objects.aggregate(total=Sum("hour_budget"))["total"]
+
+
+# Who may see the dashboard
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, seeded):
+    response = client.get(DASHBOARD)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={DASHBOARD}"
+
+
+@pytest.mark.parametrize("role", [STEERING_GROUP, SECRETARIAT])
+def test_the_steering_group_and_the_secretariat_see_the_dashboard(client, seeded, role):
+    html = page_of(client, DASHBOARD, role)
+
+    assert "<h1>Overblik over handlingsplanen</h1>" in html
+    assert 'aria-current="page">Overblik</a>' in html
+
+
+def test_a_board_member_is_sent_to_the_masterplan_not_refused(client, seeded):
+    client.force_login(make_user(BOARD_MEMBER))
+
+    response = client.get(DASHBOARD)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("projects:masterplan")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_user_without_a_role_is_refused(client, seeded):
+    client.force_login(make_user())
+
+    assert client.get(DASHBOARD).status_code == 403
+
+
+def test_a_contact_person_without_a_role_lands_on_their_project(client, seeded):
+    contact = make_user()
+    energy(3).contact_persons.add(contact)
+    client.force_login(contact)
+
+    assert client.get(DASHBOARD)["Location"] == project_url(energy(3))
+
+
+def test_a_contact_person_of_several_projects_lands_on_the_list_of_them(client, seeded):
+    contact = make_user()
+    for number in (3, 5):
+        energy(number).contact_persons.add(contact)
+    client.force_login(contact)
+
+    page = client.get(DASHBOARD).content.decode()
+
+    assert "<h1>Dine projekter</h1>" in page
+    assert project_url(energy(3)) in page and project_url(energy(5)) in page
+    assert project_url(energy(4)) not in page
+
+
+# Hours
+
+
+def test_the_dashboard_shows_each_areas_hours_and_the_plans_total(client, seeded):
+    html = page_of(client, DASHBOARD)
+
+    hours = table(html, "hours-table")
+    energy_row = row_with(hours, "Energi og klima")
+    total_row = row_with(hours, "Hele planen")
+    assert numbers_in(energy_row)[:2] == ["10", "5.660"]
+    assert numbers_in(total_row)[:2] == ["33", danish(plan_total())]
+    assert f"{danish(plan_total())} timer" in section(html, "plan-heading")
+    assert f'href="{area_url("energi-og-klima")}">Energi og klima</a>' in energy_row
+
+
+def test_the_hours_chart_is_an_svg_with_the_figures_in_words(client, seeded):
+    make_hours(project=energy(1), hours=Decimal("600"))
+
+    html = page_of(client, DASHBOARD)
+
+    chart = re.search(r'<svg class="dash-svg dash-hours".*?</svg>', html, re.S).group(0)
+    assert 'role="img"' in chart
+    assert "<title" in chart and "Budgetterede og registrerede timer pr. indsatsområde" in chart
+    assert "Energi og klima: 600 af 5.660 timer registreret (11 %)" in chart
+    assert ">600 af 5.660 timer (11 %)</text>" in chart
+    assert "Intet timebudget · 0 timer registreret" in chart
+    assert html.count('role="img"') == 3  # hours, status, traffic lights
+
+
+def test_a_project_with_more_hours_than_budgeted_is_marked_and_listed(client, seeded):
+    over, within = energy(3), energy(1)
+    make_hours(project=over, hours=Decimal("320.5"))
+    make_hours(project=within, hours=Decimal("100"))
+
+    html = page_of(client, DASHBOARD)
+
+    budget = table(html, "attention-budget")
+    row = row_with(budget, over.title)
+    assert f'href="{project_url(over)}">Delprojekt 3: Energi på dagsordenen</a>' in row
+    assert "⚠</span> Over budget" in row
+    assert numbers_in(row) == ["300", "320,50", "20,50"]
+    assert within.title not in budget
+    assert "1 projekt" in section(html, "plan-heading")
+
+
+# Status and traffic lights
+
+
+def test_projects_are_counted_by_status_per_area_and_for_the_plan(client, seeded):
+    Project.objects.filter(area__slug="energi-og-klima", number__in=[1, 2]).update(status=Project.Status.IN_PROGRESS)
+    Project.objects.filter(area__slug="energi-og-klima", number=3).update(status=Project.Status.DONE, progress=100)
+
+    html = page_of(client, DASHBOARD)
+
+    statuses = table(html, "status-table")
+    assert re.findall(r'<th scope="col" class="number">([^<]+)</th>', statuses)[:5] == [
+        "Ikke startet",
+        "I gang",
+        "Afsluttet",
+        "Sat i bero",
+        "Aflyst",
+    ]
+    assert numbers_in(row_with(statuses, "Energi og klima"))[:6] == ["7", "2", "1", "0", "0", "10"]
+    assert numbers_in(row_with(statuses, "Hele planen"))[:6] == ["30", "2", "1", "0", "0", "33"]
+    assert "1 af 33 afsluttet" in row_with(statuses, "Hele planen")
+
+
+def test_a_project_with_a_red_report_needs_attention_and_a_green_one_does_not(client, seeded):
+    make_status_report(project=energy(2), light=StatusReport.Light.RED, text="Finansieringen mangler.")
+    make_status_report(project=energy(4), light=StatusReport.Light.GREEN)
+
+    html = page_of(client, DASHBOARD)
+
+    attention = section(html, "attention-heading")
+    lights = table(attention, "attention-lights")
+    row = row_with(lights, "Finansiering fra A til Z")
+    assert f'href="{project_url(energy(2))}"' in row
+    assert "■</span> Rød</span>" in row
+    assert "Energividen med på arbejde" not in lights
+    lights_table = table(html, "lights-table")
+    assert numbers_in(row_with(lights_table, "Energi og klima"))[:4] == ["1", "0", "1", "8"]
+
+
+def test_a_running_project_without_a_report_in_four_weeks_is_flagged_and_one_with_a_fresh_report_is_not(client, seeded):
+    today = timezone.localdate()
+    make_status_report(project=energy(4), date=today - 5 * WEEK, light=StatusReport.Light.GREEN)
+    make_status_report(project=energy(3), date=today - WEEK, light=StatusReport.Light.GREEN)
+
+    html = page_of(client, DASHBOARD)
+
+    attention = section(html, "attention-heading")
+    assert '<h3 id="attention-reports-heading">Ingen statusrapport i 4 uger</h3>' in attention
+    flagged = table(attention, "attention-reports")
+    row = row_with(flagged, "Energividen med på arbejde")
+    assert "⚑</span> Ingen statusrapport i 4 uger" in row
+    assert "for 5 uger siden" in row
+    assert "Energi på dagsordenen" not in flagged
+    assert "aldrig" in row_with(flagged, "Finansiering fra A til Z")
+
+
+def test_the_weeks_setting_decides_when_a_project_is_flagged(client, seeded, settings):
+    settings.STATUS_REPORT_WEEKS = 6
+    make_status_report(project=energy(4), date=timezone.localdate() - 5 * WEEK)
+
+    html = page_of(client, DASHBOARD)
+
+    attention = section(html, "attention-heading")
+    assert "Ingen statusrapport i 6 uger" in attention
+    assert "Energividen med på arbejde" not in table(attention, "attention-reports")
+
+
+# What lies ahead
+
+
+def test_the_next_and_the_overdue_milestones_are_relative_to_today(client, seeded):
+    today = timezone.localdate()
+    area = FocusArea.objects.get(slug="tidssvarende-boliger")
+    make_milestone(project=energy(1), date=today + 10 * DAY, title="Energimærker for alle afdelinger")
+    make_milestone(area=area, date=today - 20 * DAY, title="Status til styregruppen")
+    make_milestone(project=energy(2), date=today - 30 * DAY, title="Allerede nået", reached=True)
+
+    html = page_of(client, DASHBOARD)
+
+    upcoming = table(html, "milestones-next")
+    overdue = table(html, "milestones-overdue")
+    row = row_with(upcoming, "Energimærker for alle afdelinger")
+    assert f'href="{project_url(energy(1))}"' in row
+    assert row_with(overdue, "Status til styregruppen")
+    assert f'href="{area_url("tidssvarende-boliger")}">hele indsatsområdet Tidssvarende boliger</a>' in overdue
+    assert "Status til styregruppen" not in upcoming
+    assert "Allerede nået" not in html
+    overdue_count = Milestone.objects.filter(reached=False, date__lt=today).count()
+    assert f'Overskredne milepæle <span class="dash-count-badge">({overdue_count})</span>' in html
+
+
+def test_projects_starting_and_ending_in_the_coming_months(client, seeded):
+    today = timezone.localdate()
+    Project.objects.filter(pk=energy(5).pk).update(start_date=today + 20 * DAY, end_date=today + 400 * DAY)
+    Project.objects.filter(pk=energy(6).pk).update(end_date=today + 40 * DAY, status=Project.Status.IN_PROGRESS)
+    Project.objects.filter(pk=energy(7).pk).update(start_date=today + 200 * DAY, end_date=today + 400 * DAY)
+
+    html = page_of(client, DASHBOARD)
+
+    schedule = section(html, "schedule-heading")
+    assert "Starter og slutter de kommende 3 måneder" in schedule
+    assert f'href="{project_url(energy(5))}">Delprojekt 5: Hvor effektiv er din boligforening?</a>' in table(
+        schedule, "schedule-starting"
+    )
+    assert "Energirådgivning i øjenhøjde" in table(schedule, "schedule-ending")
+    assert "Eksempelsamling" not in schedule
+
+
+def test_the_dashboard_tells_when_the_agreement_is_next_revised(client, seeded):
+    today = timezone.localdate()
+    year = next_revision_year(CooperationAgreement.objects.get(), today=today)
+
+    html = page_of(client, DASHBOARD)
+
+    if year == today.year:
+        assert f"skal revideres i år, {year}." in html
+    else:
+        assert f"skal revideres næste gang i {year}." in html
+    assert "Aftale om etablering og drift af boligstrategisk samarbejde i Odense" in html
+
+
+def test_a_plan_without_projects_yet_shows_what_is_missing(client, db):
+    make_area(plan=make_plan(), name="Energi og klima")
+
+    html = page_of(client, DASHBOARD)
+
+    assert "Intet projekt har rødt eller gult lys." in html
+    assert "Alle igangværende projekter har en nylig statusrapport." in html
+    assert "Intet projekt har registreret flere timer end budgetteret." in html
+    assert "Der er ingen kommende milepæle." in html
+    assert "Ingen milepæle er overskredet." in html
+    assert numbers_in(row_with(table(html, "hours-table"), "Energi og klima"))[:2] == ["0", "0"]
+
+
+# Structure
+
+
+def heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+
+
+def assert_well_structured(html: str) -> None:
+    levels = heading_levels(html)
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    for each in re.findall(r'<table class="data dash-table".*?</table>', html, re.S):
+        assert "<caption" in each
+    assert not re.search(r"<th\b(?![^>]*scope=)[^>]*>", html)
+
+
+def test_the_dashboard_has_one_h1_headings_in_order_and_tables_with_captions(client, seeded):
+    make_status_report(project=energy(2), light=StatusReport.Light.RED)
+    make_hours(project=energy(3), hours=Decimal("400"))
+
+    html = page_of(client, DASHBOARD)
+
+    assert_well_structured(html)
+    assert 'href="/static/css/dashboard.css"' in html
+    for slug in ("energi-og-klima", "tidssvarende-boliger", "boligsociale-indsatser", "faelles-omraadetilgang"):
+        assert f'href="{area_url(slug)}"' in html
+
+
+# The focus area page: who sees what
+
+
+def test_anonymous_visitors_to_an_area_are_sent_to_sign_in(client, seeded):
+    url = area_url("energi-og-klima")
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_a_user_without_a_role_may_not_read_an_area(client, seeded):
+    client.force_login(make_user())
+
+    assert client.get(area_url("energi-og-klima")).status_code == 403
+
+
+def test_an_unknown_area_is_not_found(client, seeded):
+    client.force_login(make_user(BOARD_MEMBER))
+
+    assert client.get(area_url("findes-ikke")).status_code == 404
+
+
+def test_a_board_member_reads_the_area_but_not_its_hours_and_reports(client, seeded):
+    make_hours(project=energy(3), hours=Decimal("320.5"))
+    make_status_report(project=energy(2), light=StatusReport.Light.RED)
+
+    html = page_of(client, area_url("energi-og-klima"), BOARD_MEMBER)
+
+    assert "<h1>Energi og klima</h1>" in html
+    assert 'aria-labelledby="figures-heading"' not in html
+    assert 'aria-labelledby="attention-heading"' not in html
+    projects = table(html, "area-projects")
+    assert "Timer brugt" not in projects and "Seneste trafiklys" not in projects
+    assert "320,50" not in html and "Over budget" not in html and "Rød" not in html
+    assert "1.750" in row_with(projects, "Koordinering af energi og klimaindsatsen")  # budgets are the plan
+    assert_well_structured(html)
+
+
+def test_the_steering_group_sees_the_areas_figures_and_what_needs_attention(client, seeded):
+    make_hours(project=energy(3), hours=Decimal("320.5"))
+    make_status_report(project=energy(2), light=StatusReport.Light.RED)
+
+    html = page_of(client, area_url("energi-og-klima"))
+
+    figures = section(html, "figures-heading")
+    assert "5.660 timer" in figures
+    assert "320,50 timer" in figures
+    assert numbers_in(row_with(table(figures, "grouping-hours"), "Projekter uden linie eller tema"))[:3] == [
+        "10",
+        "5.660",
+        "320,50",
+    ]
+    row = row_with(table(html, "area-projects"), "Energi på dagsordenen")
+    assert f'href="{project_url(energy(3))}">Energi på dagsordenen</a>' in row
+    assert "⚠</span> Over budget" in row
+    assert "Ingen statusrapport i 4 uger" in row
+    assert "■</span> Rød" in row_with(table(html, "attention-lights"), "Finansiering fra A til Z")
+    assert "Tidssvarende boliger" not in table(html, "area-projects")
+    assert_well_structured(html)
+
+
+# The focus area page: what the sources say
+
+
+def test_an_area_page_shows_its_sections_themes_responsibilities_milestones_relations_and_time_plan(client, seeded):
+    html = page_of(client, area_url("faelles-omraadetilgang"), BOARD_MEMBER)
+
+    text = section(html, "text-heading")
+    assert text.index('<h3 id="text-1">Projektidé</h3>') < text.index('<h3 id="text-2">Baggrund</h3>')
+    assert "Fra Byaftalen: Parterne bag Byaftalen skal arbejde" in text
+    groupings = section(html, "groupings-heading")
+    assert "Tema: Hus 88 som fyrtårn</h3>" in groupings
+    hus_88 = groupings.split("Tema: Hus 88 som fyrtårn</h3>")[1].split("<h3")[0]
+    assert "Korsløkke Ungdomsskole</a> – tovholder" in hus_88
+    assert "Synliggørelse</a>" in hus_88 and "Åben rådgivning</a>" in hus_88
+    responsibilities = table(html, "area-responsibilities")
+    assert row_with(responsibilities, "Boligstrategisk Sekretariat").count("Tovholder") == 1
+    assert "hele indsatsområdet Fælles områdetilgang" in row_with(responsibilities, "Socialcentret")
+    assert "hele temaet Hus 88 som fyrtårn" in row_with(responsibilities, "Korsløkke Ungdomsskole")
+    milestones = table(html, "area-milestones")
+    assert "Blangstedgård 25 års jubilæum" in milestones
+    relations = table(html, "area-relations")
+    row = row_with(relations, "Øge brugen af beboerhuse")
+    assert "<td>understøttes af</td>" in row
+    assert f'href="{project_url(Project.objects.get(area__slug="boligsociale-indsatser", number=2))}"' in row
+    assert html.count('class="gantt-row"') == 15
+    assert 'href="/static/css/gantt.css"' in html
+    projects = table(html, "area-projects")
+    assert projects.count('<th scope="row"') == 15
+    assert '<td class="number">–</td>' in row_with(projects, "Studietur")  # no hour budget given
+    assert "Tema: En by i byen" in row_with(projects, "Studietur")
+
+
+def test_an_area_page_tells_when_and_by_whom_the_area_was_last_changed(client, seeded):
+    editor = make_user(SECRETARIAT, first_name="Signe", last_name="Sekretær")
+    project = Project.objects.get(area__slug="faelles-omraadetilgang", number=1)
+    project.title = "Studietur til Malmø"
+    project._history_user = editor
+    project.save()
+
+    html = page_of(client, area_url("faelles-omraadetilgang"), BOARD_MEMBER)
+
+    changed = re.search(r'<p class="dash-changed" id="last-change">(.*?)</p>', html, re.S).group(1)
+    assert "Sidst ændret:" in changed
+    assert "af Signe Sekretær – Projekt ændret" in changed
+    assert timezone.localtime().strftime("%Y") in changed
+
+
+# The same queries at 10 and at 1,000 projects
+
+
+def grow_plan(size: int) -> None:
+    """Demo projects with milestones, responsibilities, relations, hours and reports, and relations to an area."""
+    demo = generate_demo_projects(plan=ActionPlan.objects.get(), count=size)
+    energy_area = FocusArea.objects.get(slug="energi-og-klima")
+    Relation.objects.bulk_create(
+        Relation(from_project=p, to_area=energy_area, kind=Relation.Kind.RELATED) for p in demo
+    )
+    Milestone.objects.bulk_create(
+        Milestone(area=energy_area, date=timezone.localdate() + i * DAY, title=f"[Demo] {i}") for i in range(size)
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [10, 1000])
+def test_the_dashboard_runs_the_same_queries_however_large_the_plan(client, seeded, django_assert_num_queries, size):
+    grow_plan(size)
+    client.force_login(make_user(STEERING_GROUP))
+
+    # session, user, savepoint, 2 × permissions, plan, areas, projects, milestones, release
+    with django_assert_num_queries(10):
+        response = client.get(DASHBOARD)
+
+    assert response.status_code == 200
+    assert response.content.decode().count('href="/projekter/') > size
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [10, 1000])
+@pytest.mark.parametrize("role", [STEERING_GROUP, BOARD_MEMBER])
+def test_an_area_page_runs_the_same_queries_however_large_the_plan(
+    client, seeded, django_assert_num_queries, size, role
+):
+    grow_plan(size)
+    client.force_login(make_user(role))
+
+    # session, user, savepoint, 2 × permissions, area, 13 for the area's contents (projects.plan.read_plan),
+    # projects with hours and reports, relations to the area, the last change, release
+    with django_assert_num_queries(23):
+        response = client.get(area_url("energi-og-klima"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="gantt-row"') == Project.objects.filter(area__slug="energi-og-klima").count()
+    assert html.count("<td>har sammenhæng med</td>") == size
