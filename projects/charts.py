@@ -68,8 +68,22 @@ class Tick:
     x: float  # percent
 
 
+class ChartRow:
+    """Where a row's label and bar stand, from the top of its row (`top`)."""
+
+    top: int
+
+    @property
+    def label_y(self) -> int:
+        return self.top + LABEL_BASELINE
+
+    @property
+    def bar_y(self) -> int:
+        return self.top + BAR_TOP
+
+
 @dataclass(frozen=True)
-class HourBar:
+class HourBar(ChartRow):
     """One row of the hours chart: the budget as an outlined bar, the registered hours filled inside it,
     and what goes beyond the budget hatched after its end mark."""
 
@@ -94,14 +108,6 @@ class HourBar:
     @property
     def has_budget(self) -> bool:
         return self.budget > 0
-
-    @property
-    def label_y(self) -> int:
-        return self.top + LABEL_BASELINE
-
-    @property
-    def bar_y(self) -> int:
-        return self.top + BAR_TOP
 
     @property
     def figures_y(self) -> int:
@@ -159,7 +165,7 @@ def hour_chart(rows: Sequence[tuple[str, int | None, Decimal | int]]) -> HourCha
 
 
 @dataclass(frozen=True)
-class CountBar:
+class CountBar(ChartRow):
     """One category of a distribution: its label and count above a bar as long as its share of the whole."""
 
     key: str
@@ -168,14 +174,6 @@ class CountBar:
     top: int
     width: float  # percent of the chart, from PLOT_LEFT: the category's share of the total
     percent: int  # the share rounded for the text
-
-    @property
-    def label_y(self) -> int:
-        return self.top + LABEL_BASELINE
-
-    @property
-    def bar_y(self) -> int:
-        return self.top + BAR_TOP
 
 
 @dataclass(frozen=True)

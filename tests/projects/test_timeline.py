@@ -117,7 +117,13 @@ def test_each_row_has_a_cell_per_month_of_the_bar_and_merges_the_empty_months_wi
     bar = chart_for(area).sections[0].bars[0]
 
     assert [(c.month.month, c.span, c.on) for c in bar.cells] == [
-        (1, 3, False), (4, 1, True), (5, 1, True), (6, 1, True), (7, 1, True), (8, 1, True), (9, 4, False),
+        (1, 3, False),
+        (4, 1, True),
+        (5, 1, True),
+        (6, 1, True),
+        (7, 1, True),
+        (8, 1, True),
+        (9, 4, False),
     ]
     assert sum(c.span for c in bar.cells) == 12
     assert bar.cells[1].first and bar.cells[5].last and not bar.cells[2].first

@@ -81,9 +81,7 @@ def test_a_project_related_to_itself_is_refused():
 
 def test_a_relation_needs_exactly_one_target():
     project = make_project()
-    both = Relation(
-        from_project=project, to_project=make_project(), to_area=make_area(), kind=Relation.Kind.RELATED
-    )
+    both = Relation(from_project=project, to_project=make_project(), to_area=make_area(), kind=Relation.Kind.RELATED)
 
     assert danish_errors(both)["__all__"] == ["Vælg enten et andet projekt eller et indsatsområde."]
     with pytest.raises(IntegrityError), transaction.atomic():
