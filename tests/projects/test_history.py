@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from tests.admin_pages import change_form_data, form_values
-from tests.factories import make_party, make_project
+from tests.factories import make_party, make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,17 @@ def test_staff_who_may_only_view_a_project_can_read_its_history_but_not_restore_
     assert restore.status_code == 403
     project.refresh_from_db()
     assert project.end_date == datetime.date(2012, 6, 30)
+
+
+def test_naming_a_contact_person_is_in_the_projects_history(admin_client_da, secretariat_admin, project):
+    contact = make_user(first_name="Kim", last_name="Kontakt")
+
+    change_in_admin(admin_client_da, project, contact_persons=[str(contact.pk)])
+
+    latest = project.history.latest()
+    assert latest.history_user == secretariat_admin
+    assert latest.history_change_reason == "Ændrede kontaktpersoner."
+    assert [row.user for row in latest.contact_persons.all()] == [contact]
+    response = admin_client_da.get(reverse("admin:projects_project_history", args=[project.pk]))
+    assert response.status_code == 200
+    assert "Kontaktpersoner" in response.content.decode()
