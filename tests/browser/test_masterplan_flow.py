@@ -53,4 +53,4 @@ def test_the_documents_page_lists_every_pdf_and_the_handlingsplan_downloads(sign
 def test_without_signing_in_the_masterplan_sends_you_to_the_login(page, live_server, seeded_live):
     page.goto(f"{live_server.url}/masterplan/")
 
-    expect(page).to_have_url(re.compile(r"/admin/login/\?next=/masterplan/"))
+    expect(page).to_have_url(re.compile(r"/log-ind/\?next=/masterplan/"))
