@@ -1,6 +1,7 @@
 """The Byaftale action plan, its four focus areas, their text sections and their lines or themes."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -75,6 +76,9 @@ class FocusArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:area", args=[self.slug])
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

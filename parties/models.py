@@ -3,6 +3,7 @@ and outside actors."""
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -76,6 +77,9 @@ class Party(ConstraintErrorsOnFields, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("parties:party", args=[self.pk])
 
     def natural_key(self) -> tuple[str]:
         return (self.name,)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from .charts import whole_percent
 from .models import HourRegistration, Project
 
 ZERO = Decimal("0")
@@ -59,11 +60,16 @@ class HourTally:
         return self.used > self.budget
 
     @property
+    def over(self) -> Decimal:
+        """Hours registered beyond the budget; 0 within it."""
+        return max(self.used - self.budget, ZERO)
+
+    @property
     def used_percent(self) -> int | None:
-        """Registered hours as a whole percentage of the budget; None without a budget."""
+        """Registered hours as a whole percentage of the budget, rounded as the charts round; None without a budget."""
         if not self.budget:
             return None
-        return int((self.used * 100 / self.budget).to_integral_value())
+        return whole_percent(self.used, self.budget)
 
 
 def tally(projects: Iterable[Project]) -> HourTally:

@@ -20,7 +20,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import ActionPlan, FocusArea, Grouping
@@ -74,14 +73,6 @@ def relations_to_area(area: FocusArea) -> QuerySet[Relation]:
 # One project
 
 
-def project_url(project: Project) -> str:
-    return reverse("projects:project", args=[project.area.slug, project.number])
-
-
-def area_url(area: FocusArea) -> str:
-    return reverse("projects:area", args=[area.slug])
-
-
 def light_of(project: Project) -> str:
     """The latest report's light, or NO_REPORT. The project must be annotated by `with_latest_report`."""
     return project.latest_report_light or NO_REPORT
@@ -98,11 +89,11 @@ class ProjectState:
 
     @property
     def url(self) -> str:
-        return project_url(self.project)
+        return self.project.get_absolute_url()
 
     @property
     def area_url(self) -> str:
-        return area_url(self.project.area)
+        return self.project.area.get_absolute_url()
 
     @property
     def light(self) -> str:
@@ -113,21 +104,21 @@ class ProjectState:
         return str(LIGHT_NAMES[self.light])
 
     @property
+    def hours(self) -> HourTally:
+        return tally([self.project])
+
+    @property
     def hours_used(self) -> Decimal:
         return self.project.hours_used
 
     @property
     def hours_over(self) -> Decimal | None:
         """Hours registered beyond the budget (0 within it); None without a budget."""
-        if self.project.hour_budget is None:
-            return None
-        return max(self.project.hours_used - self.project.hour_budget, Decimal(0))
+        return None if self.project.hour_budget is None else self.hours.over
 
     @property
     def used_percent(self) -> int | None:
-        if not self.project.hour_budget:
-            return None
-        return charts.whole_percent(self.project.hours_used, self.project.hour_budget)
+        return self.hours.used_percent
 
     @property
     def latest_report_date(self) -> datetime.date | None:
@@ -382,7 +373,7 @@ class AreaFigures:
 
     @property
     def url(self) -> str:
-        return area_url(self.area)
+        return self.area.get_absolute_url()
 
 
 @dataclass(frozen=True)

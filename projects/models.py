@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -126,6 +127,9 @@ class Project(ConstraintErrorsOnFields, models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.title}" if self.label else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:project", args=[self.area.slug, self.number])
 
     def natural_key(self) -> tuple[str, int]:
         return (self.area.slug, self.number)
@@ -409,6 +413,10 @@ class Milestone(ConstraintErrorsOnFields, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        """A project's milestone is read on its project's page, an area's on the area's."""
+        return (self.project or self.area).get_absolute_url()
 
     def clean(self) -> None:
         if self.project_id is not None and self.area_id is None and self.date and not self.project.covers(self.date):

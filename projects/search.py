@@ -18,7 +18,6 @@ from operator import and_, or_
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Model, Q, QuerySet, TextField, Value, When, Window
 from django.db.models.functions import Concat
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -128,20 +127,6 @@ def search(raw_query: str, *, limit: int = LIMIT) -> SearchResults:
 
 def _group(kind: str, hits: list[Hit]) -> Group:
     return Group(kind=kind, hits=hits, total=hits[0].obj.total if hits else 0)
-
-
-def project_url(project: Project) -> str:
-    return reverse("projects:project", args=[project.area.slug, project.number])
-
-
-def party_url(party: Party) -> str:
-    return reverse("parties:party", args=[party.pk])
-
-
-def milestone_url(milestone: Milestone) -> str:
-    if milestone.project_id:
-        return project_url(milestone.project)
-    return reverse("projects:area", args=[milestone.area.slug])
 
 
 def words_of(query: str) -> list[str]:
@@ -269,19 +254,19 @@ class PostgresSearch:
         texts = [getattr(project, name) for name in PROJECT_EXCERPT_FIELDS]
         return Hit(
             project,
-            project_url(project),
+            project.get_absolute_url(),
             self._html(project.marked_title),
             self._excerpt(project.marked_excerpt, texts),
         )
 
     def party_hit(self, party: Party) -> Hit:
-        return Hit(party, party_url(party), self._html(party.marked_title))
+        return Hit(party, party.get_absolute_url(), self._html(party.marked_title))
 
     def milestone_hit(self, milestone: Milestone) -> Hit:
         texts = [getattr(milestone, name) for name in MILESTONE_EXCERPT_FIELDS]
         return Hit(
             milestone,
-            milestone_url(milestone),
+            milestone.get_absolute_url(),
             self._html(milestone.marked_title),
             self._excerpt(milestone.marked_excerpt, texts),
         )
@@ -361,11 +346,11 @@ class SubstringSearch:
 
     def project_hit(self, project: Project) -> Hit:
         texts = [getattr(project, name) for name in PROJECT_EXCERPT_FIELDS]
-        return Hit(project, project_url(project), self._marked(project.title), self._excerpt(texts))
+        return Hit(project, project.get_absolute_url(), self._marked(project.title), self._excerpt(texts))
 
     def party_hit(self, party: Party) -> Hit:
-        return Hit(party, party_url(party), self._marked(party.name))
+        return Hit(party, party.get_absolute_url(), self._marked(party.name))
 
     def milestone_hit(self, milestone: Milestone) -> Hit:
         texts = [getattr(milestone, name) for name in MILESTONE_EXCERPT_FIELDS]
-        return Hit(milestone, milestone_url(milestone), self._marked(milestone.title), self._excerpt(texts))
+        return Hit(milestone, milestone.get_absolute_url(), self._marked(milestone.title), self._excerpt(texts))

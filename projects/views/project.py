@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..budget import is_over_budget, with_hours_used
+from ..budget import is_over_budget, tally, with_hours_used
 from ..changes import last_change_for_project
 from ..forms import HourRegistrationForm, StatusReportForm
 from ..models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
@@ -61,10 +61,6 @@ def projects_for_page() -> QuerySet[Project]:
     )
 
 
-def project_url(project: Project) -> str:
-    return reverse("projects:project", args=[project.area.slug, project.number])
-
-
 def responsibilities_of(project: Project) -> list[tuple[Responsibility, str]]:
     """The project's own responsibilities, then those stated for its line or theme and for its area."""
     rows = [(r, "project") for r in project.responsibilities.all()]
@@ -109,9 +105,7 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
     if context["follows_progress"]:
         context.update(
             over_budget=is_over_budget(project),
-            hours_remaining=(project.hour_budget - project.hours_used) if project.hour_budget is not None else None,
-            hours_over=(project.hours_used - project.hour_budget) if project.hour_budget is not None else None,
-            hours_percent=(round(project.hours_used * 100 / project.hour_budget) if project.hour_budget else None),
+            hours=tally([project]),
             latest_hours=list(project.hour_registrations.select_related("registered_by")[:LATEST_HOURS]),
             latest_reports=list(project.status_reports.select_related("reported_by")[:LATEST_REPORTS]),
             needs_report=needs_report(project, today),
@@ -136,7 +130,7 @@ def new_status_report(request: HttpRequest, area_slug: str, number: int) -> Http
     if request.method == "POST" and form.is_valid():
         file_status_report(form.save(commit=False))
         messages.success(request, _("The status report is saved."))
-        return redirect(project_url(project))
+        return redirect(project)
     return render(
         request,
         "projects/report_form.html",
@@ -154,7 +148,7 @@ def new_hour_registration(request: HttpRequest, area_slug: str, number: int) -> 
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The hours are registered."))
-        return redirect(project_url(project))
+        return redirect(project)
     return render(
         request,
         "projects/report_form.html",
