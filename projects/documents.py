@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,16 +56,25 @@ def data_date(plan: ActionPlan, contents: PlanContents | None = None) -> datetim
 
 
 def document_filename(plan: ActionPlan, name: str, today: datetime.date) -> str:
-    return f"byaftale-{slugify(name)}-ver-{plan.masterplan_version}-{today.isoformat()}.pdf"
+    # The version is typed by people and goes into a header: keep it to letters, digits and dots.
+    version = re.sub(r"[^\w.]+", "-", plan.masterplan_version, flags=re.ASCII).strip("-")
+    return f"byaftale-{slugify(name)}-ver-{version}-{today.isoformat()}.pdf"
 
 
 def render_pdf(template: str, context: dict, *, title: str) -> bytes:
-    from weasyprint import CSS, HTML  # noqa: PLC0415 - heavy import, only when a PDF is made
+    # Heavy imports, only when a PDF is made.
+    from weasyprint import CSS, HTML  # noqa: PLC0415
+
+    from .pdf_fetcher import PDF_ORIGIN, PortalFetcher, static_url  # noqa: PLC0415
 
     with translation.override("da"):
         html = render_to_string(template, {**context, "title": title})
-    stylesheets = [CSS(filename=finders.find(s)) for s in STYLESHEETS]
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
+    # Everything the document and its stylesheets load goes through a fetcher that serves only
+    # the portal's static files and data: URIs.
+    fetcher = PortalFetcher()
+    stylesheets = [CSS(url=static_url(s), url_fetcher=fetcher) for s in STYLESHEETS]
+    document = HTML(string=html, base_url=f"{PDF_ORIGIN}/", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
 
 
 def cached_document(key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document]) -> Document:

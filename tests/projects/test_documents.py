@@ -2,16 +2,32 @@
 nothing runs off the page, and a change to the plan makes the next download fresh."""
 
 import datetime
+import os
 import re
+import socket
+import tempfile
+import threading
 from io import BytesIO
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 from pypdf import PdfReader
 
-from areas.models import ActionPlan, FocusArea
+from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
+from parties.models import Party
 from projects import documents
-from projects.models import Project
+from projects.models import Milestone, Project
+from tests.factories import (
+    make_area,
+    make_grouping,
+    make_milestone,
+    make_party,
+    make_plan,
+    make_project,
+    make_responsibility,
+)
 from tests.projects.pdf_reading import full_text, page_texts, words_outside_their_page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -77,6 +93,16 @@ def test_every_page_after_the_cover_says_side_x_af_y(action_plan_pdf):
 
     for number, text in enumerate(pages[1:], start=2):
         assert f"Side {number} af {len(pages)}" in text
+
+
+def test_every_footer_after_the_cover_names_the_document(plan, action_plan_pdf):
+    area = FocusArea.objects.get(slug="boligsociale-indsatser")
+    area_pages = page_texts(documents.area_document(area, today=TODAY).content)
+
+    for text in page_texts(action_plan_pdf)[1:]:
+        assert re.search(r"Byaftale – Handlingsplan · Masterplan ver\. 1\.3 Side \d+ af \d+$", text)
+    for text in area_pages:
+        assert re.search(r"Byaftale – Boligsociale indsatser · Masterplan ver\. 1\.3 Side \d+ af \d+$", text)
 
 
 def test_no_text_runs_outside_the_page(plan, action_plan_pdf):
@@ -154,3 +180,119 @@ def test_a_second_download_is_served_from_the_cache_and_a_change_renders_anew(pl
     assert again.content == first.content
     assert "1. april 2011 – 1. december 2011" in full_text(changed.content)
     assert "1. april 2011 – 1. september 2011" not in full_text(changed.content)
+
+
+# Text a user could type into any name or text field: a newline ends a CSS string, and the rest would
+# be read as CSS that loads a URL from this machine and draws a local file into the PDF.
+# Short fields get a short form of it.
+def hostile_texts(port: int, marker: Path) -> list[str]:
+    return [
+        f"Energi og klima\n}} }} body{{background-image:url(http://127.0.0.1:{port}/x)}}"
+        f" body::before{{content:url({marker.as_uri()})}} @page{{@bottom-left{{content:counter(page)",
+        f"\n}}*{{background:url(http://127.0.0.1:{port}/s)}}",
+        f"\n}}*{{background:url(//127.0.0.1:{port})}}",
+    ]
+
+
+def fitted(texts: list[str], model: type, field: str, n: int = 0) -> str:
+    """The longest hostile text the field holds, numbered for fields that must be unique."""
+    max_length = model._meta.get_field(field).max_length or 10**6
+    numbered = [f"{text} {n}" if n else text for text in texts]
+    return next((text for text in numbered if len(text) <= max_length), numbered[-1][:max_length])
+
+
+@pytest.fixture
+def listener():
+    """A server on a free port of 127.0.0.1 that notes every connection it receives."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.1)
+    connections, stop = [], threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, address = server.accept()
+            except TimeoutError:
+                continue
+            connections.append(address)
+            connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield SimpleNamespace(port=server.getsockname()[1], connections=connections)
+    stop.set()
+    thread.join()
+    server.close()
+
+
+@pytest.fixture
+def marker() -> Path:
+    """A local file that would show in a PDF as the word LOCALFILEMARKER; a short path, so the text fits a name."""
+    handle, name = tempfile.mkstemp(suffix=".svg", dir="/tmp")
+    with os.fdopen(handle, "w") as file:
+        file.write(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40">'
+            '<text x="5" y="25" font-size="20">LOCALFILEMARKER</text></svg>'
+        )
+    yield Path(name)
+    os.unlink(name)
+
+
+@pytest.fixture
+def hostile_plan(listener, marker) -> ActionPlan:
+    """A plan whose every name and text that reaches a PDF holds the hostile text."""
+    texts = hostile_texts(listener.port, marker)
+    assert len(texts[0]) < 200 - 2  # the whole of it fits a plan title and a focus area's name
+    plan = make_plan(
+        **{f: fitted(texts, ActionPlan, f) for f in ("title", "between", "subtitle", "masterplan_title")},
+        masterplan_version="1.3\n} body{x:y}",
+    )
+    for n in (1, 2):
+        area = make_area(
+            plan=plan, **{f: fitted(texts, FocusArea, f, n) for f in ("name", "name_in_table", "last_updated_wording")}
+        )
+        for kind in AreaSection.Kind:
+            AreaSection.objects.create(area=area, kind=kind, body=texts[0], note=fitted(texts, AreaSection, "note"))
+        grouping = make_grouping(area=area, name=fitted(texts, Grouping, "name", n))
+        project_texts = ("label", "title", "description", "responsibility_text", "relations_text", "financing_text")
+        project_texts += ("timeline_text", "start_wording", "end_wording")
+        for number in (1, 2):
+            project = make_project(
+                area=area,
+                grouping=grouping,
+                number=number,
+                **{f: fitted(texts, Project, f, number) for f in project_texts},
+            )
+            make_milestone(project=project, title=texts[0], date_wording=fitted(texts, Milestone, "date_wording"))
+            party = make_party(**{f: fitted(texts, Party, f, project.pk) for f in ("name", "short_name")})
+            make_responsibility(project=project, party=party)
+        make_milestone(area=area, title=texts[0], date_wording=fitted(texts, Milestone, "date_wording"))
+    return plan
+
+
+def hostile_documents(plan: ActionPlan) -> list[documents.Document]:
+    return [
+        documents.action_plan_document(plan, today=TODAY),
+        documents.masterplan_document(plan, today=TODAY, paper="A4"),
+        documents.masterplan_document(plan, today=TODAY, paper="A3"),
+        *(documents.area_document(area, today=TODAY) for area in plan.areas.all()),
+    ]
+
+
+def test_text_in_the_plan_makes_no_pdf_call_out_or_embed_a_local_file(hostile_plan, listener):
+    rendered = hostile_documents(hostile_plan)
+
+    assert listener.connections == []
+    for document in rendered:
+        text = full_text(document.content)
+        assert "LOCALFILEMARKER" not in text
+        assert b"/EmbeddedFile" not in document.content
+        # The text is printed as it was typed, and the footer still names the page.
+        assert "@bottom-left{content:counter(page)" in text
+        assert re.search(r"Side \d+ af \d+", text)
+
+
+def test_a_version_label_with_a_line_break_gives_a_plain_file_name(hostile_plan):
+    document = documents.masterplan_document(hostile_plan, today=TODAY)
+
+    assert document.filename == "byaftale-masterplan-a4-ver-1.3-body-x-y-2026-11-22.pdf"
