@@ -29,19 +29,51 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def production(tmp_path: Path, **env: str) -> dict[str, str]:
+    return {
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "byaftale.odense.dk",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        **env,
+    }
+
+
+# A deployment chooses HSTS for subdomains and preload, either way; here it chooses neither.
+HSTS_CHOSEN = {"DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "false", "DJANGO_SECURE_HSTS_PRELOAD": "false"}
+
+
 def test_production_settings_pass_check_deploy(tmp_path):
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="byaftale.odense.dk",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **production(tmp_path, **HSTS_CHOSEN))
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_asks_a_deployment_to_choose_hsts_subdomains_and_preload(tmp_path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **production(tmp_path))
+
+    assert result.returncode != 0
+    assert "security.W005" in result.stderr and "security.W021" in result.stderr
+
+
+def test_check_deploy_still_catches_a_missing_hsts(tmp_path):
+    env = production(tmp_path, DJANGO_SECURE_HSTS_SECONDS="0", **HSTS_CHOSEN)
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, "False False"), (HSTS_CHOSEN, "False False"), (dict.fromkeys(HSTS_CHOSEN, "true"), "True True")],
+)
+def test_hsts_subdomains_and_preload_are_off_unless_a_deployment_chooses_them(tmp_path, env, expected):
+    code = "from django.conf import settings as s; print(s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    result = manage("shell", "--no-imports", "-c", code, **production(tmp_path, **env))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected.split()
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
