@@ -108,6 +108,7 @@ def test_a_confirmation_that_turns_out_bad_removes_the_file_too(admin_client_da,
     response = preview(admin_client_da, VALID_CSV)
     project = make_project(area=energy, number=4, start_date=datetime.date(2011, 8, 1), end_date=None)
     make_milestone(project=project, date=datetime.date(2013, 1, 1), title="Evaluering")
+    assert len(kept_files(import_files_dir)) == 1, "kept in the user's folder for the confirmation"
 
     confirmed = admin_client_da.post(CONFIRM_URL, response.context["confirm_form"].initial)
 
