@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
@@ -15,18 +16,21 @@ from django.db import models
 from django.db.models import QuerySet
 from django.forms import Textarea
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
-from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .sheets import CSV, in_sheet_language, row_error_messages
+from .import_files import ImportFileMissing, UserImportStorage, remove_expired_import_files
+from .sheets import CSV, XLSX, SheetRefused, in_sheet_language, read_file, read_sheet, row_error_messages
 
 EMPTY = "–"
 
@@ -121,14 +125,108 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
 
 class SheetAdmin(ImportExportMixin, HistoryAdmin):
-    """An admin that also exports to and imports from xlsx and csv, with a preview before anything is written."""
+    """An admin that also exports to and imports from xlsx and csv, with a preview before anything is written.
 
-    import_formats = export_formats = [base_formats.XLSX, CSV]
+    The preview checks the file whole (size, encoding, sheet, headers, number of rows) before it reads a row, and
+    keeps the file for the confirmation only when every row is good, in a storage bound to the user
+    (byaftale.import_files); the confirmation opens only a file its own user's preview kept, and deletes it.
+    """
+
+    import_formats = export_formats = [XLSX, CSV]
     import_template_name = "admin/import_export/sheet_import.html"
+    tmp_storage_class = UserImportStorage
 
     def get_import_data_kwargs(self, **kwargs: Any) -> dict:
         # The confirmed import re-reads the file; should a row have turned invalid since the preview, apply nothing.
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        remove_expired_import_files()
+        context = self.get_import_context_data()
+        form = self.create_import_form(request)
+        resource_kwargs = self.get_import_resource_kwargs(request, form=form, **kwargs)
+        resources = [resource_class(**resource_kwargs) for resource_class in self.get_import_resource_classes(request)]
+        if request.POST and form.is_valid():
+            import_file = form.cleaned_data["import_file"]
+            file_format = self.get_import_formats()[int(form.cleaned_data["format"])](encoding=self.from_encoding)
+            resources = [self.choose_import_resource_class(form, request)(**resource_kwargs)]
+            try:
+                data = read_file(import_file)
+                dataset = read_sheet(data, file_format, resource=resources[0])
+            except SheetRefused as refusal:
+                form.add_error("import_file", str(refusal))
+            else:
+                result = resources[0].import_data(
+                    dataset,
+                    dry_run=True,
+                    raise_errors=False,
+                    file_name=import_file.name,
+                    user=request.user,
+                    **self.get_import_data_kwargs(request=request, form=form, **kwargs),
+                )
+                context["result"] = result
+                if not result.has_errors() and not result.has_validation_errors():
+                    storage = self.get_tmp_storage_class()(user=request.user, **self.get_tmp_storage_class_kwargs())
+                    storage.save(data)
+                    import_file.tmp_storage_name = storage.name
+                    context["confirm_form"] = self.create_confirm_form(request, import_form=form)
+        context.update(self.admin_site.each_context(request))
+        context.update(
+            title=gettext("Import"),
+            form=form,
+            opts=self.model._meta,
+            media=self.media + form.media,
+            fields_list=[
+                (resource.get_display_name(), [f.column_name for f in resource.get_user_visible_fields()])
+                for resource in resources
+            ],
+            import_error_display=self.import_error_display,
+        )
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context)
+
+    @method_decorator(require_POST)
+    def process_import(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        remove_expired_import_files()
+        import_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        form = self.create_confirm_form(request)
+        formats = self.get_import_formats()
+        if not form.is_valid() or form.cleaned_data["format"] not in {str(i) for i in range(len(formats))}:
+            messages.error(request, gettext("The import could not be confirmed; upload the file again."))
+            return HttpResponseRedirect(import_url)
+        storage = self.get_tmp_storage_class()(
+            user=request.user, name=form.cleaned_data["import_file_name"], **self.get_tmp_storage_class_kwargs()
+        )
+        try:
+            data = storage.read()
+        except ImportFileMissing:
+            # Say nothing of the file: the name came from the browser and may be anything.
+            messages.error(
+                request,
+                gettext(
+                    "The preview of this import no longer exists: it was confirmed already, or it is more than "
+                    "%(minutes)s minutes old. Upload the file again."
+                )
+                % {"minutes": settings.IMPORT_PREVIEW_MINUTES},
+            )
+            return HttpResponseRedirect(import_url)
+        try:
+            file_format = formats[int(form.cleaned_data["format"])](encoding=self.from_encoding)
+            resource = self.choose_import_resource_class(form, request)(
+                **self.get_import_resource_kwargs(request, form=form, **kwargs)
+            )
+            dataset = read_sheet(data, file_format, resource=resource)
+            result = self.process_dataset(dataset, form, request, **kwargs)
+        except SheetRefused as refusal:
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(import_url)
+        finally:
+            storage.remove()
+        return self.process_result(result, request)
 
     def process_result(self, result: Any, request: HttpRequest) -> HttpResponse:
         if result.has_errors() or result.has_validation_errors():
@@ -136,6 +234,15 @@ class SheetAdmin(ImportExportMixin, HistoryAdmin):
                 messages.error(request, message)
             return HttpResponseRedirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
         return super().process_result(result, request)
+
+    def get_export_data(self, file_format: Any, request: HttpRequest, queryset: QuerySet, **kwargs: Any) -> Any:
+        # django-import-export writes native dates and numbers only for its own xlsx class, not for ours.
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(request, queryset, force_native_type=file_format.is_binary(), **kwargs)
+        export_data = file_format.export_data(data)
+        encoding = kwargs.get("encoding")
+        return export_data.encode(encoding) if encoding and not file_format.is_binary() else export_data
 
     def get_export_filename(self, request: HttpRequest, queryset: QuerySet, file_format: Any) -> str:
         danish_letters = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})

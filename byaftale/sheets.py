@@ -8,22 +8,33 @@ Column headers are the model fields' verbose names in the portal's language (set
 language the person exporting or importing reads the admin in, so that a sheet one person exports another can
 import. Values are written the way people write them: names and short names instead of database ids, choice
 labels instead of codes, Danish dates and numbers accepted.
+
+A file is checked whole before any row is read: its size, its encoding (UTF-8 or the cp1252 Danish Excel writes),
+its sheet and its column headers; then at most `settings.IMPORT_MAX_ROWS` rows are read, and empty rows after
+the last row with a value are never built. Text cells that a spreadsheet would run as a formula are written
+with a leading apostrophe, which an import takes off again, so that an exported sheet imports unchanged.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import re
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -34,18 +45,181 @@ from import_export.results import Result, RowResult
 HEADER_ROWS = 1
 
 
-class CSV(base_formats.CSV):
-    """CSV separated by commas, or by semicolons as Danish Excel saves it."""
+# A spreadsheet runs a cell beginning with one of these as a formula (OWASP's list for CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+# An escaped cell, or a text that would read as one: apostrophes, then a trigger. Such text gets one more apostrophe.
+NEEDS_ESCAPE = re.compile(r"'*[=+\-@\t\r]")
+# Unpacked, an xlsx file may be this many times its size; more means a zip bomb rather than a sheet.
+XLSX_UNPACKED_FACTOR = 20
 
-    def create_dataset(self, in_stream: bytes | str, **kwargs: Any) -> Any:
-        text = in_stream.decode(self.encoding or "utf-8-sig") if isinstance(in_stream, bytes) else in_stream
-        header = text.lstrip("\ufeff").partition("\n")[0]
+HeaderCheck = Callable[[list[str]], None]
+
+
+class SheetRefused(ValueError):
+    """A file refused whole, before any of its rows is imported; the message says why, for the person importing."""
+
+
+def escape_formula(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula, with an apostrophe before it; `unescape_formula` undoes it."""
+    if isinstance(value, str) and NEEDS_ESCAPE.match(value):
+        return ESCAPE + value
+    return value
+
+
+def unescape_formula(value: Any) -> Any:
+    """The text `escape_formula` was given: one leading apostrophe off, where apostrophes lead to a trigger."""
+    if isinstance(value, str) and value.startswith(ESCAPE) and NEEDS_ESCAPE.match(value, 1):
+        return value[1:]
+    return value
+
+
+def megabytes(size: int) -> str:
+    """A size in megabytes as people read it: 5 MB, 52,4 MB."""
+    value = round(size / 1_000_000, 1)
+    return number_format(int(value)) if value == int(value) else number_format(value, decimal_pos=1)
+
+
+def check_size(size: int) -> None:
+    limit = settings.IMPORT_MAX_BYTES
+    if size > limit:
+        raise SheetRefused(
+            gettext("The file is %(size)s MB; the largest file that can be imported is %(limit)s MB.")
+            % {"size": megabytes(size), "limit": megabytes(limit)}
+        )
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def sheet_rows(
+    headers: Sequence[Any],
+    rows: Iterable[Sequence[Any]],
+    *,
+    check_headers: HeaderCheck | None = None,
+    cells_beyond_headers_refused: bool = False,
+) -> tablib.Dataset:
+    """A dataset of at most `settings.IMPORT_MAX_ROWS` rows, read from an iterator only once the headers passed.
+
+    Empty rows between rows with values are kept, so that rows keep their numbers; empty rows after the last
+    value are counted but never built, however many a spreadsheet claims.
+    """
+    names = ["" if header is None else str(header).strip() for header in headers]
+    while names and not names[-1]:
+        names.pop()
+    if not names:
+        raise SheetRefused(gettext("The first row of the sheet must hold the column headers, but it is empty."))
+    if check_headers is not None:
+        check_headers(names)
+    width, limit = len(names), settings.IMPORT_MAX_ROWS
+    dataset = tablib.Dataset(headers=names)
+    empty_rows_pending = 0
+    for number, row in enumerate(rows, start=HEADER_ROWS + 1):
+        values = list(row[:width])
+        if cells_beyond_headers_refused and not all(is_blank(value) for value in row[width:]):
+            # In csv a stray separator shifts the cells after it; refuse rather than import them in wrong columns.
+            raise SheetRefused(
+                gettext("Row %(row)s has more cells than the sheet has column headers (%(count)s).")
+                % {"row": number, "count": width}
+            )
+        if all(is_blank(value) for value in values):
+            empty_rows_pending += 1
+            continue
+        if number - HEADER_ROWS > limit:
+            raise SheetRefused(
+                gettext("The sheet has more than %(limit)s rows; split it into sheets of at most %(limit)s rows.")
+                % {"limit": number_format(limit, force_grouping=True)}
+            )
+        for _empty in range(empty_rows_pending):
+            dataset.append([None] * width)
+        empty_rows_pending = 0
+        dataset.append(values + [None] * (width - len(values)))
+    return dataset
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a csv file in UTF-8 (with or without a byte order mark) or cp1252, as Danish Excel saves it."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:  # UTF-16 and binary files decode in cp1252 too, full of NUL characters
+            return text
+    first_line = data.partition(b"\n")[0][:200].decode("utf-8", errors="replace").replace("\x00", "")
+    raise SheetRefused(
+        gettext(
+            "The file could not be read as text in UTF-8 or Windows-1252 (Danish Excel); save it as «CSV UTF-8». "
+            "Its first line as far as it could be read: «%(line)s»."
+        )
+        % {"line": first_line.strip()}
+    )
+
+
+class CSV(base_formats.CSV):
+    """CSV separated by commas, or by semicolons as Danish Excel saves it, in UTF-8 or cp1252."""
+
+    def create_dataset(self, in_stream: bytes | str, **kwargs: Any) -> tablib.Dataset:
+        return self.read(in_stream, **kwargs)
+
+    def read(self, in_stream: bytes | str, *, check_headers: HeaderCheck | None = None, **kwargs: Any) -> Any:
+        text = decode_text(in_stream) if isinstance(in_stream, bytes) else in_stream.lstrip("\ufeff")
+        header = text.partition("\n")[0]
         if "delimiter" not in kwargs and header.count(";") > header.count(","):
             kwargs["delimiter"] = ";"
-        return super().create_dataset(text, **kwargs)
+        rows = csv.reader(io.StringIO(text, newline=""), **kwargs)
+        try:
+            return sheet_rows(next(rows, []), rows, check_headers=check_headers, cells_beyond_headers_refused=True)
+        except csv.Error as error:
+            raise SheetRefused(
+                gettext("Row %(row)s could not be read as csv: %(error)s") % {"row": rows.line_num, "error": error}
+            ) from None
 
 
-SHEET_FORMATS: dict[str, type[base_formats.Format]] = {"csv": CSV, "xlsx": base_formats.XLSX}
+class XLSX(base_formats.XLSX):
+    """The active sheet of an Excel workbook, read row by row (openpyxl's read-only mode), values not formulas."""
+
+    def create_dataset(self, in_stream: bytes) -> tablib.Dataset:
+        return self.read(in_stream)
+
+    def read(self, in_stream: bytes, *, check_headers: HeaderCheck | None = None) -> Any:
+        import openpyxl
+
+        try:
+            unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(in_stream)).infolist())
+            if unpacked > settings.IMPORT_MAX_BYTES * XLSX_UNPACKED_FACTOR:
+                raise SheetRefused(
+                    gettext("Unpacked, the Excel file is %(size)s MB; it can be at most %(limit)s MB.")
+                    % {
+                        "size": megabytes(unpacked),
+                        "limit": megabytes(settings.IMPORT_MAX_BYTES * XLSX_UNPACKED_FACTOR),
+                    }
+                )
+            book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            if isinstance(error, SheetRefused):
+                raise
+            raise SheetRefused(gettext("The file is not an Excel workbook (xlsx).")) from None
+        try:
+            sheet = book.active
+            if sheet is None or not hasattr(sheet, "iter_rows"):
+                raise SheetRefused(gettext("The Excel file has no sheet with rows."))
+            # The size a sheet states for itself may be wrong or huge; read the rows that are there instead.
+            sheet.reset_dimensions()
+            headers = list(next(sheet.iter_rows(max_row=1, values_only=True), ()))
+            while headers and is_blank(headers[-1]):
+                headers.pop()
+            return sheet_rows(
+                headers,
+                sheet.iter_rows(min_row=HEADER_ROWS + 1, max_col=max(len(headers), 1), values_only=True),
+                check_headers=check_headers,
+            )
+        finally:
+            book.close()
+
+
+SHEET_FORMATS: dict[str, type[base_formats.Format]] = {"csv": CSV, "xlsx": XLSX}
 
 
 def in_sheet_language(text: Any) -> str:
@@ -266,20 +440,48 @@ class SheetResource(resources.ModelResource):
                 by_column.setdefault(headers.get(name, NON_FIELD_ERRORS), []).extend(errors)
             raise ValidationError(by_column) from None
 
+    def check_headers(self, headers: Sequence[str]) -> None:
+        """Refuse a sheet whose headers this resource does not know, before any of its rows is read."""
+        known = {column.column_name for column in self.fields.values()}
+        unknown = [header for header in headers if header and header not in known]
+        if unknown:
+            raise SheetRefused(
+                gettext("The sheet has columns this import does not know: %(unknown)s. It knows: %(known)s.")
+                % {"unknown": ", ".join(f"«{name}»" for name in unknown), "known": ", ".join(sorted(known))}
+            )
+        twice = sorted({header for header in headers if header and headers.count(header) > 1})
+        if twice:
+            raise SheetRefused(
+                gettext("The sheet has more than one column headed %(names)s.")
+                % {"names": ", ".join(f"«{name}»" for name in twice)}
+            )
+
+    def import_data_inner(
+        self, dataset: Any, dry_run: bool, raise_errors: bool, using_transactions: bool, collect_failed_rows: bool,
+        **kwargs: Any,
+    ) -> Result:  # fmt: skip
+        # django-import-export reports an error raised before the rows and then imports them all the same.
+        try:
+            self.check_headers([str(header) for header in dataset.headers or [] if header])
+        except SheetRefused as refusal:
+            result = self.get_result_class()()
+            self.handle_import_error(result, refusal, raise_errors)
+            return result
+        return super().import_data_inner(
+            dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
+        )
+
     def before_import(self, dataset: Any, **kwargs: Any) -> None:
+        for number, row in enumerate(dataset):
+            unescaped = tuple(unescape_formula(value) for value in row)
+            if unescaped != row:
+                dataset[number] = unescaped
         # A sheet may leave out the key columns it does not use (a list of project milestones needs no area column).
         headers = [str(header) for header in dataset.headers or [] if header]
         for name in self.get_import_id_fields():
             column_name = self.fields[name].column_name
             if column_name not in headers and len(dataset):
                 dataset.append_col([None] * len(dataset), header=column_name)
-        known = {column.column_name for column in self.fields.values()}
-        unknown = [header for header in headers if header not in known]
-        if unknown:
-            raise ValueError(
-                gettext("The sheet has columns this import does not know: %(unknown)s. It knows: %(known)s.")
-                % {"unknown": ", ".join(f"«{name}»" for name in unknown), "known": ", ".join(sorted(known))}
-            )
 
     def before_save_instance(self, instance: models.Model, row: dict, **kwargs: Any) -> None:
         user = kwargs.get("user")
@@ -292,6 +494,10 @@ class SheetResource(resources.ModelResource):
 
     def after_export(self, queryset: Any, dataset: Any, **kwargs: Any) -> None:
         dataset.title = capfirst(in_sheet_language(self._meta.model._meta.verbose_name_plural))
+        for number, row in enumerate(dataset):
+            escaped = tuple(escape_formula(value) for value in row)
+            if escaped != row:
+                dataset[number] = escaped
 
 
 @dataclass
@@ -333,15 +539,37 @@ def sheet_format(format: str | base_formats.Format) -> base_formats.Format:
     return SHEET_FORMATS[format.lower().lstrip(".")](encoding="utf-8-sig")
 
 
-def read_sheet(file: bytes | str | Path | IO[bytes], format: str | base_formats.Format) -> Any:
-    """A tablib Dataset from a file's bytes, a path or an open binary file."""
+def read_file(file: bytes | str | Path | IO[bytes]) -> bytes:
+    """A file's bytes, from bytes, a path or an open (or uploaded) file, refused by its size before it is read."""
+    if isinstance(file, bytes):
+        check_size(len(file))
+        return file
     if isinstance(file, str | Path):
-        data = Path(file).read_bytes()
-    elif isinstance(file, bytes):
-        data = file
-    else:
-        data = file.read()
-    return sheet_format(format).create_dataset(data)
+        check_size(Path(file).stat().st_size)
+        return Path(file).read_bytes()
+    size = getattr(file, "size", None)
+    if size is not None:
+        check_size(size)
+        if hasattr(file, "chunks"):
+            return b"".join(file.chunks())
+    data = file.read(settings.IMPORT_MAX_BYTES + 1)
+    check_size(len(data))
+    return data
+
+
+def read_sheet(
+    file: bytes | str | Path | IO[bytes], format: str | base_formats.Format, *, resource: SheetResource | None = None
+) -> Any:
+    """A tablib Dataset from a file's bytes, a path or an open binary file, checked whole before its rows are read.
+
+    Raises SheetRefused, naming what is wrong, for a file too large, in an unknown encoding, not a sheet, with
+    more than `settings.IMPORT_MAX_ROWS` rows, or (given the `resource`) with a column header it does not know.
+    """
+    file_format = sheet_format(format)
+    data = read_file(file)
+    if isinstance(file_format, CSV | XLSX):
+        return file_format.read(data, check_headers=resource.check_headers if resource else None)
+    return file_format.create_dataset(data)
 
 
 def import_sheet(
@@ -359,8 +587,12 @@ def import_sheet(
     "Row 3, «End»: The end cannot come before the start." in the active language. With `dry_run` the import
     is checked and counted but rolled back. `user` is recorded as the author in each object's history.
     """
+    try:
+        dataset = read_sheet(file, format, resource=resource)
+    except SheetRefused as refusal:
+        return ImportReport(errors=[str(refusal)])
     result = resource.import_data(
-        read_sheet(file, format),
+        dataset,
         dry_run=dry_run,
         raise_errors=False,
         use_transactions=True,

@@ -33,3 +33,10 @@ def admin_client_da(client, secretariat_admin):
     client.force_login(secretariat_admin)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "da"
     return client
+
+
+@pytest.fixture(autouse=True)
+def import_files_dir(settings, tmp_path):
+    """Each test keeps the sheets uploaded to the admin's import preview in a folder of its own."""
+    settings.IMPORT_FILES_DIR = tmp_path / "imports"
+    return settings.IMPORT_FILES_DIR

@@ -148,6 +148,15 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Spreadsheet imports (byaftale/sheets.py, byaftale/import_files.py): the largest file and sheet that can be
+# imported, and how long an uploaded sheet waits for its confirmation before it is deleted.
+IMPORT_MAX_BYTES = env.int("BYAFTALE_IMPORT_MAX_BYTES", default=5_000_000)
+IMPORT_MAX_ROWS = env.int("BYAFTALE_IMPORT_MAX_ROWS", default=5000)
+IMPORT_PREVIEW_MINUTES = env.int("BYAFTALE_IMPORT_PREVIEW_MINUTES", default=30)
+IMPORT_FILES_DIR = env.path("BYAFTALE_IMPORT_FILES_DIR", default=BASE_DIR / "var" / "imports")
+# Our resources escape formulas losslessly; django-import-export's own escaping would drop the "=".
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
