@@ -4,6 +4,7 @@ Variables are read from the environment or from an optional `.env` beside manage
 (see `.env.example`). Without `DATABASE_URL` the portal uses a SQLite file in the project.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -40,6 +41,9 @@ INSTALLED_APPS = [
     "cooperation",
     "areas",
     "projects",
+    "accounts",
+    # django-axes under a Danish name in the admin.
+    "accounts.apps.SignInAttemptsConfig",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "byaftale.urls"
@@ -144,6 +150,30 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- Sign-in: throttling, passwords by e-mail, sessions ------------------------------------
+# django-axes counts wrong passwords per username and, separately, per address; either one
+# reaching the limit locks that username or that address out for the cool-off, and every
+# further attempt meanwhile starts the cool-off again.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("BYAFTALE_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("BYAFTALE_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+# Behind this many proxies that append to X-Forwarded-For; 0 trusts only the connection's address.
+TRUSTED_PROXY_COUNT = env.int("BYAFTALE_TRUSTED_PROXY_COUNT", default=0)
+# The secretariat needs the username and address of each failure in the log; passwords are never logged.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# Password reset mails; e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.dk:587
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="byaftale@localhost")
 
 LOGGING = {
     "version": 1,
