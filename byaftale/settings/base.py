@@ -175,6 +175,11 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="byaftale@localhost")
 
+# A session ends after a working day without a request, or (if chosen) when the browser closes.
+SESSION_COOKIE_AGE = env.int("BYAFTALE_SESSION_IDLE_HOURS", default=8) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("BYAFTALE_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
