@@ -12,6 +12,7 @@ admin.site.index_title = _("The action plan and the cooperation")
 urlpatterns = [
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("accounts.urls")),
     path("", include("projects.urls")),
     path("parter/", include("parties.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -101,3 +101,55 @@ def test_the_database_comes_from_database_url_with_sqlite_as_the_default(url, en
     found_engine, name = result.stdout.split()
     assert found_engine == engine
     assert name == ("byaftale" if url else str(ROOT / "db.sqlite3"))
+
+
+SIGN_IN_SETTINGS = (
+    "from django.conf import settings as s; print(s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME.total_seconds(), "
+    "s.TRUSTED_PROXY_COUNT, s.SESSION_COOKIE_AGE, s.SESSION_EXPIRE_AT_BROWSER_CLOSE, s.SESSION_SAVE_EVERY_REQUEST, "
+    "s.EMAIL_BACKEND, s.DEFAULT_FROM_EMAIL)"
+)
+
+
+def test_sign_in_sessions_and_mail_have_safe_defaults():
+    result = manage("shell", "--no-imports", "-c", SIGN_IN_SETTINGS, DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "5",
+        "900.0",
+        "0",
+        str(8 * 60 * 60),
+        "False",
+        "True",
+        "django.core.mail.backends.console.EmailBackend",
+        "byaftale@localhost",
+    ]
+
+
+def test_sign_in_sessions_and_mail_come_from_the_environment():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        SIGN_IN_SETTINGS,
+        DJANGO_SECRET_KEY="x" * 50,
+        BYAFTALE_LOGIN_FAILURE_LIMIT="10",
+        BYAFTALE_LOGIN_COOLOFF_MINUTES="30",
+        BYAFTALE_TRUSTED_PROXY_COUNT="1",
+        BYAFTALE_SESSION_IDLE_HOURS="2",
+        BYAFTALE_SESSION_EXPIRE_AT_BROWSER_CLOSE="true",
+        EMAIL_URL="smtp+tls://byaftale:kode@smtp.odense.dk:587",
+        DJANGO_DEFAULT_FROM_EMAIL="byaftale@odense.dk",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "10",
+        "1800.0",
+        "1",
+        "7200",
+        "True",
+        "True",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "byaftale@odense.dk",
+    ]

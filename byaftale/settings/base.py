@@ -5,6 +5,7 @@ Variables are read from the environment or from an optional `.env` beside manage
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "cooperation",
     "areas",
     "projects",
+    "accounts",
+    # django-axes under a Danish name in the admin.
+    "accounts.apps.SignInAttemptsConfig",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "byaftale.urls"
@@ -156,6 +162,34 @@ IMPORT_PREVIEW_MINUTES = env.int("BYAFTALE_IMPORT_PREVIEW_MINUTES", default=30)
 IMPORT_FILES_DIR = env.path("BYAFTALE_IMPORT_FILES_DIR", default=BASE_DIR / "var" / "imports")
 # Our resources escape formulas losslessly; django-import-export's own escaping would drop the "=".
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+# --- Sign-in: throttling, passwords by e-mail, sessions ------------------------------------
+# django-axes counts wrong passwords per username and, separately, per address; either one
+# reaching the limit locks that username or that address out for the cool-off, and every
+# further attempt meanwhile starts the cool-off again.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("BYAFTALE_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("BYAFTALE_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+# Behind this many proxies that append to X-Forwarded-For; 0 trusts only the connection's address.
+TRUSTED_PROXY_COUNT = env.int("BYAFTALE_TRUSTED_PROXY_COUNT", default=0)
+# The secretariat needs the username and address of each failure in the log; passwords are never logged.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# Password reset mails; e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.dk:587
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="byaftale@localhost")
+
+# A session ends after a working day without a request, or (if chosen) when the browser closes.
+SESSION_COOKIE_AGE = env.int("BYAFTALE_SESSION_IDLE_HOURS", default=8) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("BYAFTALE_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 
 LOGGING = {
     "version": 1,
