@@ -31,6 +31,10 @@ def database_file_name() -> str:
 
 def portal_backup(*, out_dir: Path, verbosity: int = 0) -> Path:
     """Write a new backup folder into `out_dir` and return it; an existing backup is never overwritten."""
+    if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        # pg_dump reads from a connection of its own and would miss what this transaction wrote; SQLite's
+        # backup would wait for this transaction to end, which it never does.
+        raise BackupError("A backup cannot be made inside a transaction; run it on its own.")
     out_dir.mkdir(parents=True, exist_ok=True)
     folder = _new_folder(out_dir, timezone.localtime().strftime("byaftale-%Y-%m-%d-%H%M%S"))
     dbbackup_options = {"verbosity": verbosity, "quiet": verbosity < 2}
