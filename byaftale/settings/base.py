@@ -248,3 +248,13 @@ SILENCED_SYSTEM_CHECKS = [
     )
     if variable in os.environ
 ]
+# Backups: manage.py backup_portal and restore_portal (projects/backup.py) drive django-dbbackup, which runs
+# pg_dump and pg_restore on PostgreSQL and SQLite's own backup API on SQLite. Uploaded files live in
+# MEDIA_ROOT (served by no URL yet) and go into every backup beside the database.
+INSTALLED_APPS += ["dbbackup"]
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+BACKUP_DIR = env.path("BYAFTALE_BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+STORAGES["dbbackup"] = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": BACKUP_DIR}}
+# Restored tables belong to the role the portal connects as, not to the role that owned them where the
+# backup was made (which a new server may not have).
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
