@@ -154,13 +154,17 @@ class VersionedModelForm(forms.ModelForm):
     """
 
     loaded_version = LoadedVersionField(required=False, min_value=1)
-    # An inline row the user left alone is not saved, so it need not be refused when someone else changed it.
-    refuse_unchanged = True
+    # The object's own form is refused whenever it is stale; an inline row only when the user changed it.
+    is_inline_row = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.left_alone = False
         if isinstance(self.instance, Versioned) and not self.instance._state.adding:
             self.initial.setdefault(LOADED_VERSION, self.instance.version)
+
+    def has_changed(self) -> bool:
+        return not self.left_alone and super().has_changed()
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
@@ -168,36 +172,48 @@ class VersionedModelForm(forms.ModelForm):
         instance = self.instance
         if loaded is None or not isinstance(instance, Versioned) or instance._state.adding:
             return cleaned_data
-        if not (self.refuse_unchanged or self.has_changed() or cleaned_data.get("DELETE")):
+        if self.is_inline_row and not (self.has_changed() or cleaned_data.get("DELETE")):
             return cleaned_data
         current = current_version(instance)
         if current is None or current == loaded:
             instance.version = loaded
             return cleaned_data
+        history = instance.history  # type: ignore[attr-defined]
+        opened = history.filter(version__lte=loaded).order_by("-history_date", "-history_id").first()
+        if self.is_inline_row and opened is not None and not cleaned_data.get("DELETE"):
+            if not self.changed_since(opened):
+                # Someone else changed a row this user left alone: leave it as they saved it.
+                self.left_alone = True
+                return cleaned_data
         self.add_error(None, stale_edit_message(instance, loaded))
-        self.show_current_values_beside_the_users(loaded, current)
+        if opened is not None:  # without the version the user opened, their changes cannot be told apart
+            self.show_current_values_beside_the_users(opened, current)
         return cleaned_data
 
-    def show_current_values_beside_the_users(self, loaded: int, current: int) -> None:
-        history = self.instance.history  # type: ignore[attr-defined]
-        opened = history.filter(version__lte=loaded).order_by("-history_date", "-history_id").first()
-        if opened is None:
-            return  # without the version the user opened, what they changed cannot be told apart: keep it all
-        model = type(self.instance)
-        concrete = {field.name for field in model._meta.concrete_fields}
-        names = [name for name in self.fields if name in concrete]
+    def concrete_field_names(self) -> list[str]:
+        concrete = {field.name for field in self._meta.model._meta.concrete_fields}
+        return [name for name in self.fields if name in concrete]
+
+    def changed_since(self, opened: Any) -> list[str]:
+        """The fields the user changed from the version they opened (a history record)."""
+        names = self.concrete_field_names()
         as_opened = model_to_dict(opened.instance, fields=names)
-        now = model_to_dict(model._base_manager.get(pk=self.instance.pk), fields=names)
+        return [name for name in names if self.fields[name].has_changed(as_opened.get(name), self[name].data)]
+
+    def show_current_values_beside_the_users(self, opened: Any, current: int) -> None:
+        names = self.concrete_field_names()
+        theirs = set(self.changed_since(opened))
+        now = model_to_dict(self._meta.model._base_manager.get(pk=self.instance.pk), fields=names)
         data = self.data.copy()
         for name in names:
-            if name in now and not self.fields[name].has_changed(as_opened.get(name), self[name].data):
+            if name in now and name not in theirs:
                 data[self.add_prefix(name)] = "" if now[name] is None else now[name]
         data[self.add_prefix(LOADED_VERSION)] = current
         self.data = data
 
 
 class VersionedInlineForm(VersionedModelForm):
-    refuse_unchanged = False
+    is_inline_row = True
 
 
 def with_loaded_version(fieldsets: list, obj: models.Model | None) -> list:
