@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
+from byaftale import admin_base
 from byaftale.sheets import import_sheet
+from cooperation.models import CooperationAgreement
 from projects.models import Milestone, Project
 from projects.resources import ProjectResource
 from projects.roles import STEERING_GROUP
@@ -223,3 +225,42 @@ def test_an_import_moves_the_version_on_so_a_page_opened_before_it_is_refused(as
     assert "Timebudget: «1.750» → «2.000»" in response.content.decode()
     assert Project.objects.get(pk=project.pk).title == "Gammel"
     assert Milestone.objects.count() == 0
+
+
+def test_a_stale_save_of_a_stacked_inline_row_of_the_cooperation_agreement_is_refused(seeded, as_anna, as_bo):
+    agreement = CooperationAgreement.objects.get()
+    section = agreement.sections.order_by("number").first()
+    a_page, b_page = opened(as_anna, agreement), opened(as_bo, agreement)
+    heading = next(key for key, value in a_page.items() if key.endswith("-heading") and value == section.heading)
+    saved(as_anna, agreement, {**a_page, heading: "Formål og mål"})
+
+    response = as_bo.post(change_url(agreement), {**b_page, heading: "Formål"})
+
+    assert response.status_code == 200
+    section.refresh_from_db()
+    assert section.heading == "Formål og mål"
+    assert "er ændret af Anna Andersen" in response.content.decode()
+
+
+def test_a_save_slipping_in_after_the_forms_check_rolls_back_and_shows_the_refusal(
+    monkeypatch, as_anna, as_bo, project
+):
+    a_page, b_page = opened(as_anna, project), opened(as_bo, project)
+    saved(as_anna, project, {**a_page, "title": "Ny"})
+    real_current_version = admin_base.current_version
+    checks = []
+
+    def current_version_as_before_annas_save(instance):
+        # The first check runs as if Anna's save had not yet committed, as can happen without a row lock.
+        checks.append(instance)
+        return 1 if len(checks) == 1 else real_current_version(instance)
+
+    monkeypatch.setattr(admin_base, "current_version", current_version_as_before_annas_save)
+
+    response = as_bo.post(change_url(project), {**b_page, "hour_budget": "2000"})
+
+    assert response.status_code == 200
+    project.refresh_from_db()
+    assert (project.title, project.hour_budget) == ("Ny", 1750)
+    assert "Titel: «Gammel» → «Ny»" in response.content.decode()
+    assert project.history.count() == 2, "nothing of B's save is left, not even a history record"
