@@ -5,7 +5,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from byaftale.admin_base import CompactTabularInline, HistoryAdmin
+from byaftale.admin_base import CompactTabularInline, HistoryAdmin, VersionedInline
 from projects.models import Milestone, Responsibility
 
 from .models import ActionPlan, AreaSection, FocusArea, Grouping
@@ -46,7 +46,7 @@ class ActionPlanAdmin(HistoryAdmin):
         return str(plan.year)  # 2010, not the thousands-grouped 2.010
 
 
-class AreaSectionInline(admin.StackedInline):
+class AreaSectionInline(VersionedInline, admin.StackedInline):
     model = AreaSection
     fields = ("kind", "note", "body")
     extra = 0

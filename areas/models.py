@@ -5,13 +5,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from byaftale.versioning import Versioned
+
 
 class ActionPlanManager(models.Manager["ActionPlan"]):
     def get_by_natural_key(self, slug: str) -> "ActionPlan":
         return self.get(slug=slug)
 
 
-class ActionPlan(models.Model):
+class ActionPlan(Versioned):
     slug = models.SlugField(_("short name"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     between = models.CharField(_("between"), max_length=300)
@@ -49,7 +51,7 @@ class FocusAreaManager(models.Manager["FocusArea"]):
         return self.get(slug=slug)
 
 
-class FocusArea(models.Model):
+class FocusArea(Versioned):
     """An indsatsområde of the action plan."""
 
     plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.PROTECT, related_name="areas")
@@ -84,7 +86,7 @@ class FocusArea(models.Model):
         return (self.slug,)
 
 
-class AreaSection(models.Model):
+class AreaSection(Versioned):
     """One of the text sections every focus area has, in the order of the source."""
 
     class Kind(models.IntegerChoices):
@@ -129,7 +131,7 @@ class GroupingManager(models.Manager["Grouping"]):
         return self.get(area__slug=area_slug, name=name)
 
 
-class Grouping(models.Model):
+class Grouping(Versioned):
     """A strategic line (overordnet linie) or a theme (tema) that groups the projects of one area."""
 
     class Kind(models.TextChoices):

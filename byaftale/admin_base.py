@@ -1,5 +1,6 @@
 """What every admin of the portal shares: history that shows who changed what, field by field, and can
-restore an old version; spreadsheet import and export with a preview; compact inlines."""
+restore an old version; change forms that refuse a save made from an outdated page; spreadsheet import and
+export with a preview; compact inlines."""
 
 from __future__ import annotations
 
@@ -8,20 +9,23 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import Textarea
+from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
-from django.utils.formats import date_format, number_format
-from django.utils.text import slugify
+from django.utils.formats import date_format, number_format, time_format
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
@@ -31,6 +35,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .import_files import ImportFileMissing, UserImportStorage, remove_expired_import_files
 from .sheets import CSV, XLSX, SheetRefused, in_sheet_language, read_file, read_sheet, row_error_messages
+from .versioning import StaleVersion, Versioned
 
 EMPTY = "–"
 
@@ -71,12 +76,179 @@ def verbose_names(model: type[models.Model], names: list[str]) -> list[str]:
         return labels
 
 
+LOADED_VERSION = "loaded_version"
+
+
+def current_version(instance: models.Model) -> int | None:
+    """The row's version in the database, locked until the end of the transaction where there is one."""
+    rows = type(instance)._base_manager.filter(pk=instance.pk)
+    if transaction.get_connection().in_atomic_block:
+        rows = rows.select_for_update()
+    return rows.values_list("version", flat=True).first()
+
+
+def when_text(moment: datetime.datetime) -> str:
+    moment = timezone.localtime(moment)
+    return gettext("%(date)s at %(time)s") % {"date": date_format(moment), "time": time_format(moment)}
+
+
+def record_changes(record: Any, before: Any) -> str:
+    """What one history record changed, field by field: «Titel: «Gammel» → «Ny»»; else its reason."""
+    texts = []
+    if before is not None:
+        delta = record.diff_against(before, foreign_keys_are_objs=True)
+        for change in delta.changes:
+            field = record.instance_type._meta.get_field(change.field)
+            label = capfirst(field.verbose_name)
+            if field.many_to_many:
+                texts.append(gettext("%(field)s changed") % {"field": label})
+            else:
+                old, new = readable_value(field, change.old), readable_value(field, change.new)
+                texts.append(f"{label}: «{old}» → «{new}»")
+    return "; ".join(texts) or (record.history_change_reason or "").rstrip(".")
+
+
+def stale_edit_message(instance: Versioned, loaded_version: int) -> str:
+    """Who changed the object since the user opened it at `loaded_version`, when, and what they changed."""
+    history = instance.history  # type: ignore[attr-defined]
+    before = history.filter(version__lte=loaded_version).order_by("-history_date", "-history_id").first()
+    records = history.filter(version__gt=loaded_version).select_related("history_user")
+    parts = []
+    for record in records.order_by("history_date", "history_id"):
+        user = record.history_user
+        who = (user.get_full_name() or user.get_username()) if user else gettext("someone else")
+        parts.append((f"{who} {when_text(record.history_date)}", record_changes(record, before)))
+        before = record
+    name = f"{capfirst(instance._meta.verbose_name)} «{instance}»"
+    if len(parts) == 1:
+        (who, changes), *_ = parts
+        return gettext(
+            "%(object)s was changed by %(who)s after you opened it: %(changes)s. "
+            "Your changes are not saved; amend them and save again."
+        ) % {"object": name, "who": who, "changes": changes}
+    changes = [f"{who} ({changes})" if changes else who for who, changes in parts] or [gettext("someone else")]
+    listed = (
+        changes[0]
+        if len(changes) == 1
+        else gettext("%(first)s and %(last)s")
+        % {
+            "first": ", ".join(changes[:-1]),
+            "last": changes[-1],
+        }
+    )
+    return gettext(
+        "%(object)s was changed by %(who)s after you opened it. Your changes are not saved; amend them and save again."
+    ) % {"object": name, "who": listed}
+
+
+class LoadedVersionField(forms.IntegerField):
+    """The version the page was opened at, sent back hidden; it is never a change the user made."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        return False
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A change form that refuses to save over a change made after the user opened it.
+
+    The refused form keeps what the user changed and shows everything else as it now is, with the new version,
+    so that saving it again applies the user's changes on top of the other person's.
+    """
+
+    loaded_version = LoadedVersionField(required=False, min_value=1)
+    # The object's own form is refused whenever it is stale; an inline row only when the user changed it.
+    is_inline_row = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.left_alone = False
+        if isinstance(self.instance, Versioned) and not self.instance._state.adding:
+            self.initial.setdefault(LOADED_VERSION, self.instance.version)
+
+    def has_changed(self) -> bool:
+        return not self.left_alone and super().has_changed()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        loaded = cleaned_data.get(LOADED_VERSION)
+        instance = self.instance
+        if loaded is None or not isinstance(instance, Versioned) or instance._state.adding:
+            return cleaned_data
+        if self.is_inline_row and not (self.has_changed() or cleaned_data.get("DELETE")):
+            return cleaned_data
+        current = current_version(instance)
+        if current is None or current == loaded:
+            instance.version = loaded
+            return cleaned_data
+        history = instance.history  # type: ignore[attr-defined]
+        opened = history.filter(version__lte=loaded).order_by("-history_date", "-history_id").first()
+        if self.is_inline_row and opened is not None and not cleaned_data.get("DELETE"):
+            if not self.changed_since(opened):
+                # Someone else changed a row this user left alone: leave it as they saved it.
+                self.left_alone = True
+                return cleaned_data
+        self.add_error(None, stale_edit_message(instance, loaded))
+        if opened is not None:  # without the version the user opened, their changes cannot be told apart
+            self.show_current_values_beside_the_users(opened, current)
+        return cleaned_data
+
+    def concrete_field_names(self) -> list[str]:
+        concrete = {field.name for field in self._meta.model._meta.concrete_fields}
+        return [name for name in self.fields if name in concrete]
+
+    def changed_since(self, opened: Any) -> list[str]:
+        """The fields the user changed from the version they opened (a history record)."""
+        names = self.concrete_field_names()
+        as_opened = model_to_dict(opened.instance, fields=names)
+        return [name for name in names if self.fields[name].has_changed(as_opened.get(name), self[name].data)]
+
+    def show_current_values_beside_the_users(self, opened: Any, current: int) -> None:
+        names = self.concrete_field_names()
+        theirs = set(self.changed_since(opened))
+        now = model_to_dict(self._meta.model._base_manager.get(pk=self.instance.pk), fields=names)
+        data = self.data.copy()
+        for name in names:
+            if name in now and name not in theirs:
+                data[self.add_prefix(name)] = "" if now[name] is None else now[name]
+        data[self.add_prefix(LOADED_VERSION)] = current
+        self.data = data
+
+
+class VersionedInlineForm(VersionedModelForm):
+    is_inline_row = True
+
+
+def with_loaded_version(fieldsets: list, obj: models.Model | None) -> list:
+    """The fieldsets with the hidden version field added to the first, so that the page sends it back."""
+    if not isinstance(obj, Versioned) or not fieldsets or LOADED_VERSION in flatten_fieldsets(fieldsets):
+        return fieldsets
+    (name, options), *rest = fieldsets
+    return [(name, {**options, "fields": [*options["fields"], LOADED_VERSION]}), *rest]
+
+
+class VersionedInline:
+    """An inline whose rows each carry the version they were opened at and are refused when someone changed
+    them since."""
+
+    form = VersionedInlineForm
+
+    def get_fields(self, request: HttpRequest, obj: models.Model | None = None) -> list:
+        fields = list(super().get_fields(request, obj))  # type: ignore[misc]
+        versioned = issubclass(self.model, Versioned)  # type: ignore[attr-defined]
+        return [*fields, LOADED_VERSION] if versioned and LOADED_VERSION not in fields else fields
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """An admin whose "History" shows who changed what and when, field by field, and can restore an old version.
 
     Each save's history record carries the admin's change message as its reason ("Changed end and hour budget.",
     "Added milestone «…»."), so changes made in the inlines show in the history of the object they belong to.
+    Its change form carries the version the user opened and refuses a save made after someone else's.
     """
+
+    form = VersionedModelForm
 
     def get_historical_record_context_helper(self, request: HttpRequest, historical_record: Any) -> ReadableChanges:
         return ReadableChanges(self.model, historical_record)
@@ -103,6 +275,26 @@ class HistoryAdmin(SimpleHistoryAdmin):
         latest = form.instance.history.order_by("-history_date", "-history_id").first()
         if reason and latest is not None:
             type(latest).objects.filter(pk=latest.pk).update(history_change_reason=reason)
+
+    def get_fieldsets(self, request: HttpRequest, obj: models.Model | None = None) -> list:
+        return with_loaded_version(super().get_fieldsets(request, obj), obj)
+
+    def get_form(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any) -> type[forms.ModelForm]:
+        if getattr(request, "history_version_id", None) is not None and isinstance(obj, Versioned):
+            # Restoring an old version replaces the current one: it is checked against the version that was
+            # current when the restore page was opened, not the old version's own number.
+            obj.version = current_version(obj) or obj.version
+        return super().get_form(request, obj, **kwargs)
+
+    def changeform_view(
+        self, request: HttpRequest, object_id: str | None = None, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleVersion:
+            # Another save came between this form's check and its save (SQLite has no row lock to hold it off),
+            # and all of this save was rolled back: show the form again, which now names the other change.
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict | None = None
@@ -250,7 +442,7 @@ class SheetAdmin(ImportExportMixin, HistoryAdmin):
         return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
 
-class CompactTabularInline(admin.TabularInline):
+class CompactTabularInline(VersionedInline, admin.TabularInline):
     """A tabular inline whose text fields take two lines, so a project's many rows fit on the page."""
 
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}

@@ -3,18 +3,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from byaftale.admin_base import CompactTabularInline, HistoryAdmin
+from byaftale.admin_base import CompactTabularInline, HistoryAdmin, VersionedInline
 
 from .models import AgreementSection, AgreementTask, CooperationAgreement, Signatory
 
 
-class AgreementSectionInline(admin.StackedInline):
+class AgreementSectionInline(VersionedInline, admin.StackedInline):
     model = AgreementSection
     fields = ("number", "heading", "body")
     extra = 0
 
 
-class AgreementTaskInline(admin.StackedInline):
+class AgreementTaskInline(VersionedInline, admin.StackedInline):
     model = AgreementTask
     fields = (("position", "key"), "title", "summary", "heading", "description")
     extra = 0

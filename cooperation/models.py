@@ -7,13 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from byaftale.versioning import Versioned
+
 
 class CooperationAgreementManager(models.Manager["CooperationAgreement"]):
     def get_by_natural_key(self, slug: str) -> "CooperationAgreement":
         return self.get(slug=slug)
 
 
-class CooperationAgreement(models.Model):
+class CooperationAgreement(Versioned):
     slug = models.SlugField(_("short name"), unique=True)
     title = models.CharField(_("title"), max_length=300)
     between = models.CharField(_("between"), max_length=300, help_text=_("The parties as the title page names them."))
@@ -54,7 +56,7 @@ class CooperationAgreement(models.Model):
             raise ValidationError({"first_revision_year": _("The first revision cannot come before the signing.")})
 
 
-class AgreementSection(models.Model):
+class AgreementSection(Versioned):
     agreement = models.ForeignKey(
         CooperationAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="sections"
     )
@@ -76,7 +78,7 @@ class AgreementSection(models.Model):
         return f"{self.number}. {self.heading}"
 
 
-class AgreementTask(models.Model):
+class AgreementTask(Versioned):
     """One of the three tasks the parties lift together (strategi, faglig udvikling, koordinering)."""
 
     class Key(models.TextChoices):
@@ -109,7 +111,7 @@ class AgreementTask(models.Model):
         return self.title
 
 
-class Signatory(models.Model):
+class Signatory(Versioned):
     class Side(models.TextChoices):
         HOUSING_ORGANISATIONS = "housing_organisations", _("for the housing organisations")
         MUNICIPALITY = "municipality", _("for Odense Kommune")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from byaftale.validation import ConstraintErrorsOnFields
+from byaftale.versioning import Versioned
 
 
 class PartyManager(models.Manager["Party"]):
@@ -15,7 +16,7 @@ class PartyManager(models.Manager["Party"]):
         return self.get(name=name)
 
 
-class Party(ConstraintErrorsOnFields, models.Model):
+class Party(ConstraintErrorsOnFields, Versioned):
     class Kind(models.TextChoices):
         HOUSING_ORGANISATION = "housing_organisation", _("housing organisation")
         ADMINISTRATOR = "administrator", _("administrator")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from byaftale.validation import ConstraintErrorsOnFields
+from byaftale.versioning import Versioned
 
 
 def exactly_one(*fields: str) -> Q:
@@ -34,7 +35,7 @@ class ProjectManager(models.Manager["Project"]):
         return self.get(area__slug=area_slug, number=number)
 
 
-class Project(ConstraintErrorsOnFields, models.Model):
+class Project(ConstraintErrorsOnFields, Versioned):
     """A project or sub-project (delprojekt), numbered within its focus area."""
 
     class Status(models.TextChoices):
@@ -174,7 +175,7 @@ class Project(ConstraintErrorsOnFields, models.Model):
         return f"{self.start_text} – {self.end_text}"
 
 
-class Responsibility(ConstraintErrorsOnFields, models.Model):
+class Responsibility(ConstraintErrorsOnFields, Versioned):
     """A party's responsibility, stated for one project, for a line or theme, or for a whole focus area."""
 
     class Role(models.TextChoices):
@@ -237,7 +238,7 @@ class Responsibility(ConstraintErrorsOnFields, models.Model):
         return self.project or self.grouping or self.area
 
 
-class Relation(ConstraintErrorsOnFields, models.Model):
+class Relation(ConstraintErrorsOnFields, Versioned):
     """How one project relates to another project or to a whole focus area; read from both ends."""
 
     class Kind(models.TextChoices):
@@ -313,7 +314,7 @@ class Relation(ConstraintErrorsOnFields, models.Model):
         return str(self.INVERSE_LABELS[self.Kind(self.kind)])
 
 
-class FinancingItem(ConstraintErrorsOnFields, models.Model):
+class FinancingItem(ConstraintErrorsOnFields, Versioned):
     """A figure from a project's financing: an amount, its unit, who pays and the source's words."""
 
     class Kind(models.TextChoices):
@@ -375,7 +376,7 @@ class FinancingItem(ConstraintErrorsOnFields, models.Model):
         return str(self.UNITS[self.Kind(self.kind)])
 
 
-class Milestone(ConstraintErrorsOnFields, models.Model):
+class Milestone(ConstraintErrorsOnFields, Versioned):
     """A dated milestone of a project, or of a whole focus area where the source gives it for the area."""
 
     project = models.ForeignKey(
@@ -433,7 +434,7 @@ def not_in_the_future(value: datetime.date) -> None:
         raise ValidationError(_("The date cannot lie in the future."), code="future_date")
 
 
-class HourRegistration(ConstraintErrorsOnFields, models.Model):
+class HourRegistration(ConstraintErrorsOnFields, Versioned):
     """Hours spent on a project, registered by the person who spent them or by the secretariat."""
 
     project = models.ForeignKey(
@@ -472,7 +473,7 @@ class HourRegistration(ConstraintErrorsOnFields, models.Model):
         return f"{self.project}: {self.hours} t. ({date_format(self.date)})"
 
 
-class StatusReport(ConstraintErrorsOnFields, models.Model):
+class StatusReport(ConstraintErrorsOnFields, Versioned):
     """How a project is doing, as a traffic light with a few words, reported by a contact person,
     the steering group or the secretariat."""
 

@@ -41,14 +41,24 @@ def can_register_hours(user: User, project: Project) -> bool:
 
 @transaction.atomic
 def file_status_report(report: StatusReport) -> StatusReport:
-    """Save a validated report; where it gives a progress, the project takes it over, with the report
-    as the reason in the project's history."""
+    """Save a validated report; where it gives a progress and is the newest report, the project takes the
+    progress over, with the report as the reason in the project's history.
+
+    Only the project's progress (and its version) is written, from the project as it stands in the database,
+    so a report never reverts a field someone else changed. A back-dated report, older than the project's
+    newest, is stored but leaves the newer progress alone.
+    """
+    # The row lock makes concurrent reports on a project take turns, so the newest one's progress wins.
+    project = Project.objects.select_for_update().get(pk=report.project_id)
+    report.project = project
     report.save()
-    project = report.project
-    if report.progress is not None and report.progress != project.progress:
-        project.progress = report.progress
-        project._change_reason = f"Statusrapport {report.date:%d.%m.%Y}: {report.get_light_display()}"
-        project.save(update_fields=["progress"])
+    if report.progress is None or report.progress == project.progress:
+        return report
+    if StatusReport.objects.filter(project=project, date__gt=report.date).exists():
+        return report
+    project.progress = report.progress
+    project._change_reason = f"Statusrapport {report.date:%d.%m.%Y}: {report.get_light_display()}"
+    project.save(update_fields=["progress"])
     return report
 
 

@@ -194,6 +194,19 @@ def test_a_report_without_progress_leaves_the_project_as_it_is(client, project):
     assert project.history.count() == versions
 
 
+def test_a_back_dated_report_from_the_portal_is_saved_but_keeps_the_newer_progress(client, project):
+    signed_in(client, make_user(STEERING_GROUP))
+    client.post(url(STATUS, project), report_data(progress="60"))
+    last_week = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
+
+    response = client.post(url(STATUS, project), report_data(date=last_week, text="Glemt rapport.", progress="30"))
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.progress == 60
+    assert project.status_reports.filter(text="Glemt rapport.", progress=30).exists()
+
+
 def test_registered_hours_record_who_registered_them(client, project):
     clerk = make_user(SECRETARIAT)
     signed_in(client, clerk)

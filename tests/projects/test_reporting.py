@@ -108,6 +108,52 @@ def test_a_report_without_new_progress_leaves_the_project_alone(progress):
     assert project.history.count() == versions
 
 
+def test_a_report_writes_only_the_progress_over_the_project_as_it_now_stands_and_its_history_shows_that():
+    project = make_project(title="Gammel", hour_budget=1750, progress=0)
+    read_before = Project.objects.get(pk=project.pk)
+    project.title = "Ny"
+    project.save()
+
+    file_status_report(
+        StatusReport(project=read_before, reported_by=make_user(), light="green", text="Godt i gang.", progress=70)
+    )
+
+    project.refresh_from_db()
+    assert (project.title, project.hour_budget, project.progress) == ("Ny", 1750, 70)
+    latest = project.history.first()
+    assert (latest.title, latest.progress) == ("Ny", 70), "the history shows the project as it is, not as read"
+    assert latest.history_change_reason.startswith("Statusrapport")
+
+
+def test_a_back_dated_report_is_kept_but_leaves_the_newer_reports_progress():
+    project = make_project(progress=0)
+    file_status_report(make_report(project, datetime.date(2026, 11, 10), progress=60))
+    versions = project.history.count()
+
+    back_dated = file_status_report(make_report(project, datetime.date(2026, 11, 1), progress=30))
+
+    project.refresh_from_db()
+    assert back_dated.pk is not None
+    assert project.progress == 60
+    assert project.history.count() == versions
+
+
+def test_a_report_of_the_same_day_as_the_newest_counts_as_the_newest():
+    project = make_project(progress=0)
+    file_status_report(make_report(project, datetime.date(2026, 11, 10), progress=60))
+
+    file_status_report(make_report(project, datetime.date(2026, 11, 10), progress=65))
+
+    project.refresh_from_db()
+    assert project.progress == 65
+
+
+def make_report(project: Project, date: datetime.date, progress: int) -> StatusReport:
+    return StatusReport(
+        project=project, reported_by=make_user(), date=date, light="green", text="Ok.", progress=progress
+    )
+
+
 # Which projects need a report
 
 
