@@ -47,6 +47,8 @@ def test_hours_are_registered_in_the_secretarys_name_by_default(client, secretar
     [
         ("hours", "0", "Timerne skal være flere end 0."),
         ("date", "2099-01-01", "Datoen kan ikke ligge i fremtiden."),
+        ("hours", "25", "En registrering gælder én dag: højst 24 timer."),
+        ("date", "2007-12-31", "Datoen kan ikke ligge før 2008, hvor samarbejdet begyndte."),
     ],
 )
 def test_wrong_hours_are_refused_beside_the_field(client, secretary, field, value, message):
