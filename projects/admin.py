@@ -206,7 +206,11 @@ class MilestoneAdmin(SheetAdmin):
 
 
 class ReportedByAdmin(HistoryAdmin):
-    """Registrations made in the admin are the signed-in user's unless the secretariat names someone else."""
+    """Registrations made in the admin are the signed-in user's unless the secretariat names someone else.
+
+    Whoever may change every registration of the kind (the secretariat) may name who made one; anyone else,
+    such as a steering group member filing a report, reads the field and is always the one named.
+    """
 
     who_field = ""
 
@@ -215,12 +219,23 @@ class ReportedByAdmin(HistoryAdmin):
         person = getattr(obj, self.who_field)
         return person.get_full_name() or person.get_username()
 
+    def names_someone_else(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple:  # noqa: ANN001
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly if self.names_someone_else(request) else (*readonly, self.who_field)
+
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         return {**super().get_changeform_initial_data(request), self.who_field: request.user.pk}
 
-    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:  # noqa: ANN001
-        if not getattr(obj, f"{self.who_field}_id"):
+    def set_who(self, request: HttpRequest, obj, change: bool) -> None:  # noqa: ANN001
+        # A read-only field is left out of the form, so a forged value never reaches obj; set it regardless.
+        if not change and (not self.names_someone_else(request) or not getattr(obj, f"{self.who_field}_id")):
             setattr(obj, self.who_field, request.user)
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:  # noqa: ANN001
+        self.set_who(request, obj, change)
         super().save_model(request, obj, form, change)
 
 
@@ -257,5 +272,5 @@ class StatusReportAdmin(ReportedByAdmin):
             super().save_model(request, obj, form, change)
         else:
             # A new report's progress carries over to the project, as when filed from the portal.
-            obj.reported_by = obj.reported_by if obj.reported_by_id else request.user
+            self.set_who(request, obj, change)
             file_status_report(obj)

@@ -71,7 +71,7 @@ def generate_demo_projects(*, plan: ActionPlan, count: int, seed: int = 2010) ->
         HourRegistration(
             project=p,
             date=today - datetime.timedelta(days=rng.randrange(1, 400)),
-            hours=rng.randrange(1, 60),
+            hours=rng.randrange(1, 25),  # a registration is for one day
             registered_by=user,
             note="[Demo]",
         )

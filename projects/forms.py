@@ -8,16 +8,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from .models import HourRegistration, StatusReport
+from .models import PROGRAMME_START, HourRegistration, StatusReport
 
 
 class DateInput(forms.DateInput):
-    """The browser's own date picker; it sends ISO dates, which Django accepts in every language."""
+    """The browser's own date picker; it sends ISO dates, which Django accepts in every language.
+    It offers no day before the programme began."""
 
     input_type = "date"
 
     def __init__(self, attrs: dict | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        super().__init__(attrs={"min": PROGRAMME_START.isoformat(), **(attrs or {})}, format="%Y-%m-%d")
 
 
 class StatusReportForm(forms.ModelForm):

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -429,6 +431,14 @@ class Milestone(ConstraintErrorsOnFields, Versioned):
             )
 
 
+# The cooperation agreement of 2008 set the programme up; no hours or reports can come from before it.
+PROGRAMME_START = datetime.date(2008, 1, 1)
+# A registration is for one day.
+MAX_HOURS_PER_REGISTRATION = 24
+# A status is a few words for the steering group, not a report's appendix.
+STATUS_TEXT_MAX_LENGTH = 5000
+
+
 def not_in_the_future(value: datetime.date) -> None:
     if value > timezone.localdate():
         raise ValidationError(_("The date cannot lie in the future."), code="future_date")
@@ -453,7 +463,11 @@ class HourRegistration(ConstraintErrorsOnFields, Versioned):
 
     history = HistoricalRecords()
 
-    constraint_error_fields = {"hours_not_positive": "hours"}
+    constraint_error_fields = {
+        "hours_not_positive": "hours",
+        "hours_above_a_day": "hours",
+        "date_before_programme": "date",
+    }
 
     class Meta:
         verbose_name = _("hour registration")
@@ -466,6 +480,18 @@ class HourRegistration(ConstraintErrorsOnFields, Versioned):
                 name="hour_registration_hours_positive",
                 violation_error_code="hours_not_positive",
                 violation_error_message=_("The hours must be more than 0."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__lte=MAX_HOURS_PER_REGISTRATION),
+                name="hour_registration_at_most_a_day",
+                violation_error_code="hours_above_a_day",
+                violation_error_message=_("A registration is for one day: at most 24 hours."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date__gte=PROGRAMME_START),
+                name="hour_registration_not_before_programme",
+                violation_error_code="date_before_programme",
+                violation_error_message=_("The date cannot lie before 2008, when the cooperation began."),
             ),
         ]
 
@@ -487,7 +513,7 @@ class StatusReport(ConstraintErrorsOnFields, Versioned):
     )
     date = models.DateField(_("date"), default=timezone.localdate, validators=[not_in_the_future])
     light = models.CharField(_("traffic light"), max_length=10, choices=Light.choices)
-    text = models.TextField(_("status"))
+    text = models.TextField(_("status"), max_length=STATUS_TEXT_MAX_LENGTH)
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"),
         null=True,
@@ -505,7 +531,11 @@ class StatusReport(ConstraintErrorsOnFields, Versioned):
 
     history = HistoricalRecords()
 
-    constraint_error_fields = {"progress_above_100": "progress"}
+    constraint_error_fields = {
+        "progress_above_100": "progress",
+        "text_too_long": "text",
+        "date_before_programme": "date",
+    }
 
     class Meta:
         verbose_name = _("status report")
@@ -518,6 +548,19 @@ class StatusReport(ConstraintErrorsOnFields, Versioned):
                 name="status_report_progress_at_most_100",
                 violation_error_code="progress_above_100",
                 violation_error_message=_("Progress cannot exceed 100 %."),
+            ),
+            # A TextField's max_length is the form's business only; the database holds the rule too.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), STATUS_TEXT_MAX_LENGTH),
+                name="status_report_text_at_most_5000",
+                violation_error_code="text_too_long",
+                violation_error_message=_("The status can be at most 5,000 characters long."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date__gte=PROGRAMME_START),
+                name="status_report_not_before_programme",
+                violation_error_code="date_before_programme",
+                violation_error_message=_("The date cannot lie before 2008, when the cooperation began."),
             ),
         ]
 

@@ -1,7 +1,8 @@
 """The portal's three roles and what each may do; migrations create them so a fresh database has them.
 
 - Sekretariat keeps the plan: every permission on the plan's models (the admin also needs is_staff),
-  and registers hours and status for any project.
+  and registers hours and status for any project. It also manages people: creates accounts, names contact
+  persons and gives roles, but never superuser status or single permissions (`projects.people_admin`).
 - Styregruppe (Den Fælles Boligstrategiske Gruppe) reads everything, follows progress on the dashboard
   and files status reports; it cannot edit the plan.
 - Bestyrelsesmedlem reads the plan and downloads its PDFs.
@@ -21,6 +22,15 @@ VIEW_PROGRESS = "projects.view_progress"
 ADD_STATUS_REPORT = "projects.add_statusreport"
 ADD_HOUR_REGISTRATION = "projects.add_hourregistration"
 
+# Picking contact persons needs view_user (the admin's user autocomplete); giving roles needs change_user and
+# view_group. What the secretariat may change on a user is the people admin's business.
+SECRETARIAT_PEOPLE_PERMISSIONS = (
+    ("auth", "view_user"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "view_group"),
+)
+
 
 def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (app_label, codename) pairs a role holds, chosen from every permission of the plan's apps."""
@@ -32,6 +42,11 @@ def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> lis
     if role == BOARD_MEMBER:
         return [("projects", "view_plan")]
     raise ValueError(f"Unknown role {role!r}.")
+
+
+def people_permission_codenames(role: str) -> tuple[tuple[str, str], ...]:
+    """The (app_label, codename) pairs on people (auth's users and groups) a role holds beside the plan's."""
+    return SECRETARIAT_PEOPLE_PERMISSIONS if role == SECRETARIAT else ()
 
 
 def sync_roles(apps) -> None:  # noqa: ANN001 - a migration's app registry
@@ -49,7 +64,11 @@ def sync_roles(apps) -> None:  # noqa: ANN001 - a migration's app registry
     Permission = apps.get_model("auth", "Permission")
     plan_permissions = Permission.objects.filter(content_type__app_label__in=PLAN_APPS).select_related("content_type")
     all_codenames = [(p.content_type.app_label, p.codename) for p in plan_permissions]
-    by_key = {(p.content_type.app_label, p.codename): p for p in plan_permissions}
+    people_permissions = Permission.objects.filter(
+        content_type__app_label="auth", codename__in=[code for _, code in SECRETARIAT_PEOPLE_PERMISSIONS]
+    ).select_related("content_type")
+    by_key = {(p.content_type.app_label, p.codename): p for p in [*plan_permissions, *people_permissions]}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set([by_key[key] for key in permission_codenames(role, all_codenames)])
+        keys = [*permission_codenames(role, all_codenames), *people_permission_codenames(role)]
+        group.permissions.set([by_key[key] for key in keys])

@@ -48,6 +48,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     today = timezone.localdate()
     contents = read_plan(area.plan, today=today, area=area)
     part = contents.parts[0]  # the area with its sections, lines or themes, responsibilities and milestones
+    follows_progress = request.user.has_perm(VIEW_PROGRESS)
     page = build_area_page(
         part.area,
         list(followed_projects().filter(area=area)),
@@ -63,7 +64,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
             "area": part.area,
             "plan": area.plan,
             "chart": contents.masterplan,
-            "change": last_change_for_area(area),
-            "follows_progress": request.user.has_perm(VIEW_PROGRESS),
+            "change": last_change_for_area(area, follows_progress=follows_progress),
+            "follows_progress": follows_progress,
         },
     )

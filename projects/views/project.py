@@ -77,6 +77,7 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
     is_contact = is_contact_person(user, project)
     if not (user.has_perm(VIEW_PLAN) or is_contact):
         raise PermissionDenied
+    follows_progress = user.has_perm(VIEW_PROGRESS) or is_contact
     today = timezone.localdate()
     milestones = list(project.milestones.all())
     context = {
@@ -92,8 +93,8 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
         "area_milestones": list(project.area.milestones.all()),
         "timeline": project_timeline(project, milestones, today),
         "contact_persons": list(project.contact_persons.all()),
-        "change": last_change_for_project(project),
-        "follows_progress": user.has_perm(VIEW_PROGRESS) or is_contact,
+        "change": last_change_for_project(project, follows_progress=follows_progress),
+        "follows_progress": follows_progress,
         "may_report_status": can_report_status(user, project),
         "may_register_hours": can_register_hours(user, project),
         "admin_url": (
@@ -102,7 +103,7 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
             else None
         ),
     }
-    if context["follows_progress"]:
+    if follows_progress:
         context.update(
             over_budget=is_over_budget(project),
             hours=tally([project]),

@@ -110,6 +110,8 @@ MATRIX = [
      [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REFUSED, OK]),
     ("admin: status report form", "get", lambda w: reverse("admin:projects_statusreport_add"), None,
      [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK]),
+    ("admin: people", "get", lambda w: reverse("admin:auth_user_changelist"), None,
+     [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REFUSED, OK]),
     ("admin: a project's history", "get", lambda w: reverse("admin:projects_project_history", args=[w.own.pk]),
      None, [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK]),
 ]  # fmt: skip

@@ -438,12 +438,30 @@ def test_an_area_page_tells_when_and_by_whom_the_area_was_last_changed(client, s
     project._history_user = editor
     project.save()
 
-    html = page_of(client, area_url("faelles-omraadetilgang"), BOARD_MEMBER)
+    html = page_of(client, area_url("faelles-omraadetilgang"), STEERING_GROUP)
 
     changed = re.search(r'<p class="dash-changed" id="last-change">(.*?)</p>', html, re.S).group(1)
     assert "Sidst ændret:" in changed
     assert "af Signe Sekretær – Projekt ændret" in changed
     assert timezone.localtime().strftime("%Y") in changed
+
+
+def test_a_board_member_reads_when_the_area_changed_but_not_who_filed_which_traffic_light(client, seeded):
+    member = make_user(STEERING_GROUP, username="sek-gitte", first_name="Gitte", last_name="Gruppe")
+    client.force_login(member)
+    report = {"date": timezone.localdate().isoformat(), "light": "red", "text": "Udbuddet er forsinket."}
+    client.post(
+        reverse("projects:new-status-report", args=["energi-og-klima", 1]), {**report, "progress": "30"}, follow=True
+    )
+
+    board = page_of(client, area_url("energi-og-klima"), BOARD_MEMBER)
+    steering = page_of(client, area_url("energi-og-klima"), STEERING_GROUP)
+
+    changed = re.search(r'<p class="dash-changed" id="last-change">(.*?)</p>', board, re.S).group(1)
+    assert re.fullmatch(r'<span class="dash-changed-label">Sidst ændret:</span>\s+\d+\. \w+ 20\d\d', changed)
+    for secret in ("rød", "Statusrapport", "Gitte", "sek-gitte"):
+        assert secret not in board
+    assert "af Gitte Gruppe – Statusrapport" in steering and ": rød" in steering
 
 
 # The same queries at 10 and at 1,000 projects

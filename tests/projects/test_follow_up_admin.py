@@ -4,6 +4,7 @@ names someone, refused with a Danish message beside the field when wrong, and ke
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -46,6 +47,8 @@ def test_hours_are_registered_in_the_secretarys_name_by_default(client, secretar
     [
         ("hours", "0", "Timerne skal være flere end 0."),
         ("date", "2099-01-01", "Datoen kan ikke ligge i fremtiden."),
+        ("hours", "25", "En registrering gælder én dag: højst 24 timer."),
+        ("date", "2007-12-31", "Datoen kan ikke ligge før 2008, hvor samarbejdet begyndte."),
     ],
 )
 def test_wrong_hours_are_refused_beside_the_field(client, secretary, field, value, message):
@@ -105,3 +108,80 @@ def test_the_steering_group_cannot_register_hours_in_the_admin(client):
 
     assert client.get(reverse("admin:projects_hourregistration_add")).status_code == 403
     assert client.get(reverse("admin:projects_hourregistration_changelist")).status_code == 200
+
+
+# Who made it: the signed-in user, unless the secretariat names someone else
+
+
+def report_data(client, project, **fields) -> dict:
+    return {
+        **add_form(client, "statusreport"),
+        "project": project.pk,
+        "date": timezone.localdate().isoformat(),
+        "light": StatusReport.Light.RED,
+        "text": "Udbuddet er forsinket.",
+        **fields,
+    }
+
+
+def test_a_steering_group_member_files_reports_in_their_own_name_even_when_the_post_names_someone_else(client):
+    member = make_user(STEERING_GROUP, is_staff=True)
+    someone_else = make_user(SECRETARIAT, first_name="Sanne", last_name="Sekretær")
+    client.force_login(member)
+
+    form = client.get(reverse("admin:projects_statusreport_add")).content.decode()
+    response = client.post(
+        reverse("admin:projects_statusreport_add"), report_data(client, make_project(), reported_by=someone_else.pk)
+    )
+
+    assert 'name="reported_by"' not in form
+    assert response.status_code == 302
+    assert StatusReport.objects.get().reported_by == member
+
+
+def test_the_secretariat_may_file_a_report_in_someone_elses_name(client, secretary):
+    member = make_user(STEERING_GROUP, first_name="Gitte", last_name="Gruppe")
+
+    form = client.get(reverse("admin:projects_statusreport_add")).content.decode()
+    response = client.post(
+        reverse("admin:projects_statusreport_add"), report_data(client, make_project(), reported_by=member.pk)
+    )
+
+    assert 'name="reported_by"' in form
+    assert response.status_code == 302
+    assert StatusReport.objects.get().reported_by == member
+
+
+def test_who_may_add_but_not_change_hours_registers_them_in_their_own_name(client):
+    clerk = make_user(is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(codename__in=["add_hourregistration", "view_project"]))
+    someone_else = make_user(SECRETARIAT)
+    client.force_login(clerk)
+    data = {
+        **add_form(client, "hourregistration"),
+        "project": make_project().pk,
+        "date": "2026-11-02",
+        "hours": "3",
+        "registered_by": someone_else.pk,
+    }
+
+    response = client.post(reverse("admin:projects_hourregistration_add"), data)
+
+    assert response.status_code == 302
+    assert HourRegistration.objects.get().registered_by == clerk
+
+
+def test_the_secretariat_may_register_hours_in_someone_elses_name(client, secretary):
+    person = make_user(first_name="Kim", last_name="Kontakt")
+    data = {
+        **add_form(client, "hourregistration"),
+        "project": make_project().pk,
+        "date": "2026-11-02",
+        "hours": "3",
+        "registered_by": person.pk,
+    }
+
+    response = client.post(reverse("admin:projects_hourregistration_add"), data)
+
+    assert response.status_code == 302
+    assert HourRegistration.objects.get().registered_by == person

@@ -223,10 +223,29 @@ def test_the_page_names_the_contact_persons_and_the_last_change(client, seeded):
     project._history_user = clerk
     project.save()
 
-    html = page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1)
+    html = page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 1)
 
     assert "Kim Kontakt" in html
     assert re.search(r"Sidst ændret</dt><dd>\d+\. \w+ 20\d\d, \d\d:\d\d af Sanne Sekretær: Projekt ændret", html)
+
+
+def test_a_board_member_reads_when_the_project_changed_but_not_who_filed_which_traffic_light(client, seeded):
+    member = make_user(STEERING_GROUP, username="sek-gitte", first_name="Gitte", last_name="Gruppe")
+    client.force_login(member)
+    report = {"date": timezone.localdate().isoformat(), "light": "red", "text": "Udbuddet er forsinket."}
+    client.post(
+        reverse("projects:new-status-report", args=["energi-og-klima", 1]), {**report, "progress": "30"}, follow=True
+    )
+    today = timezone.localtime().strftime("%-d. ")  # the day, as the page writes it
+
+    board_html = page_of(client, make_user(BOARD_MEMBER), "energi-og-klima", 1)
+    steering_html = page_of(client, make_user(STEERING_GROUP), "energi-og-klima", 1)
+
+    assert re.search(r"Sidst ændret</dt><dd>\d+\. \w+ 20\d\d</dd>", board_html)
+    assert f"<dd>{today}" in board_html
+    for secret in ("rød", "Statusrapport", "Gitte", "sek-gitte"):
+        assert secret not in board_html
+    assert re.search(r"Sidst ændret</dt><dd>[^<]* af Gitte Gruppe: Statusrapport [\d.]+: rød", steering_html)
 
 
 # Progress: hours and status reports

@@ -2,6 +2,7 @@
 history, and how they answer wrong input (in Danish, beside the field, keeping what was typed)."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -279,3 +280,58 @@ def test_a_report_needs_a_light_and_a_text(client, project):
     assert '<ul class="errorlist" id="id_light_error"><li>Dette felt er påkrævet.</li></ul>' in html
     assert '<ul class="errorlist" id="id_text_error"><li>Dette felt er påkrævet.</li></ul>' in html
     assert '<fieldset aria-describedby="id_light_error">' in html
+
+
+@pytest.mark.parametrize("hours", ["24,25", "99999,99"])
+def test_more_hours_than_a_day_has_are_refused_beside_the_field(client, project, hours):
+    signed_in(client, make_user(SECRETARIAT))
+
+    response = client.post(url(HOURS, project), hours_data(hours=hours))
+
+    html = response.content.decode()
+    assert (
+        '<ul class="errorlist" id="id_hours_error"><li>En registrering gælder én dag: højst 24 timer.</li></ul>' in html
+    )
+    assert not HourRegistration.objects.exists()
+
+
+def test_a_whole_day_of_hours_is_registered(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+
+    client.post(url(HOURS, project), hours_data(hours="24"))
+
+    assert project.hour_registrations.get().hours == 24
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "2007-12-31"])
+@pytest.mark.parametrize(("name", "data"), [(STATUS, report_data), (HOURS, hours_data)])
+def test_a_date_before_the_cooperation_began_is_refused(client, project, name, data, date):
+    signed_in(client, make_user(SECRETARIAT))
+
+    response = client.post(url(name, project), data(date=date))
+
+    html = response.content.decode()
+    message = "Datoen kan ikke ligge før 2008, hvor samarbejdet begyndte."
+    assert f'<ul class="errorlist" id="id_date_error"><li>{message}</li></ul>' in html
+    assert f'value="{date}"' in html
+    assert not StatusReport.objects.exists() and not HourRegistration.objects.exists()
+
+
+@pytest.mark.parametrize("name", [STATUS, HOURS])
+def test_the_date_picker_offers_no_day_before_the_cooperation_began(client, project, name):
+    html = signed_in(client, make_user(SECRETARIAT)).get(url(name, project)).content.decode()
+
+    assert re.search(r'<input type="date" name="date"[^>]* min="2008-01-01"', html)
+
+
+def test_a_status_of_more_than_5000_characters_is_refused_keeping_it(client, project):
+    signed_in(client, make_user(STEERING_GROUP))
+
+    response = client.post(url(STATUS, project), report_data(text="å" * 5001))
+
+    html = response.content.decode()
+    message = "Denne værdi må højst have 5000 tegn (den har 5001)."
+    assert f'<ul class="errorlist" id="id_text_error"><li>{message}</li></ul>' in html
+    assert 'maxlength="5000"' in html
+    assert "å" * 5001 in html
+    assert not StatusReport.objects.exists()

@@ -2,11 +2,12 @@
 what each may do, and that everything else is refused (403, or the login for strangers), never a 500."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from projects.models import Project
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP, sync_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,31 @@ def user_with_role(django_user_model):
 def test_a_fresh_database_has_the_three_roles():
     assert set(Group.objects.values_list("name", flat=True)) >= {SECRETARIAT, STEERING_GROUP, BOARD_MEMBER}
     assert Group.objects.get(name=BOARD_MEMBER).permissions.get().codename == "view_plan"
+
+
+def auth_permissions(role: str) -> set[str]:
+    return set(
+        Group.objects.get(name=role)
+        .permissions.filter(content_type__app_label="auth")
+        .values_list("codename", flat=True)
+    )
+
+
+def test_the_secretariat_manages_people_but_neither_groups_nor_permissions():
+    assert auth_permissions(SECRETARIAT) == {"view_user", "add_user", "change_user", "view_group"}
+    assert auth_permissions(STEERING_GROUP) == set() and auth_permissions(BOARD_MEMBER) == set()
+
+
+def test_syncing_the_roles_again_keeps_what_the_secretariat_may_do_with_people():
+    plan_permissions = Group.objects.get(name=SECRETARIAT).permissions.exclude(content_type__app_label="auth").count()
+
+    sync_roles(apps)
+
+    assert auth_permissions(SECRETARIAT) == {"view_user", "add_user", "change_user", "view_group"}
+    assert Group.objects.get(name=SECRETARIAT).permissions.exclude(content_type__app_label="auth").count() == (
+        plan_permissions
+    )
+    assert auth_permissions(STEERING_GROUP) == set()
 
 
 @pytest.mark.parametrize("role", [SECRETARIAT, STEERING_GROUP, BOARD_MEMBER])

@@ -2,14 +2,23 @@
 and by the database."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from projects.models import FinancingItem, Milestone, Project, Relation, Responsibility
-from tests.factories import make_area, make_grouping, make_milestone, make_party, make_project
+from projects.models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
+from tests.factories import (
+    make_area,
+    make_grouping,
+    make_milestone,
+    make_party,
+    make_project,
+    make_status_report,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +147,48 @@ def test_a_responsibility_is_stated_for_exactly_one_scope():
         assert danish_errors(responsibility)["__all__"] == [message]
         with pytest.raises(IntegrityError), transaction.atomic():
             responsibility.save()
+
+
+# Hours and status reports: bounds a person would expect
+
+
+def test_more_than_24_hours_in_one_registration_is_refused():
+    registration = HourRegistration(
+        project=make_project(), date=datetime.date(2026, 11, 2), hours=Decimal("24.25"), registered_by=make_user()
+    )
+
+    assert danish_errors(registration)["hours"] == ["En registrering gælder én dag: højst 24 timer."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        registration.save()
+
+
+def test_a_whole_day_of_24_hours_is_fine():
+    registration = HourRegistration(
+        project=make_project(), date=datetime.date(2026, 11, 2), hours=Decimal("24"), registered_by=make_user()
+    )
+
+    registration.full_clean()
+    registration.save()
+
+
+@pytest.mark.parametrize("model", [HourRegistration, StatusReport])
+def test_a_date_before_the_cooperation_began_is_refused(model):
+    fields = {"hours": Decimal("2")} if model is HourRegistration else {"light": "green", "text": "Godt i gang."}
+    who = "registered_by" if model is HourRegistration else "reported_by"
+    obj = model(project=make_project(), date=datetime.date(2007, 12, 31), **{who: make_user()}, **fields)
+
+    assert danish_errors(obj)["date"] == ["Datoen kan ikke ligge før 2008, hvor samarbejdet begyndte."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        obj.save()
+
+
+def test_a_status_of_more_than_5000_characters_is_refused():
+    report = make_status_report()
+    report.text = "x" * 5000
+    report.full_clean()
+
+    report.text = "x" * 5001
+
+    assert danish_errors(report)["text"] == ["Status kan højst være på 5.000 tegn."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        report.save()
