@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector
@@ -123,7 +124,8 @@ def project_restore(*, project_id: int) -> Project:
     project.full_clean(validate_unique=True)
     project._change_reason = _reason(gettext("Restored the deleted project."))  # type: ignore[attr-defined]
     project.save(force_insert=True)
-    rows = [(row.id, row.user_id) for row in record.contact_persons.all()]
+    users = get_user_model().objects.filter(pk__in=[row.user_id for row in record.contact_persons.all()])
+    rows = [(row.id, row.user_id) for row in record.contact_persons.filter(user_id__in=users)]  # users still there
     if rows:
         # Rows written directly, so the restore is one history record that already names the contact persons.
         through = Project.contact_persons.through

@@ -308,3 +308,16 @@ def test_the_steering_group_may_read_a_deleted_projects_history_but_not_restore_
     assert RESTORE_BUTTON not in history.content.decode()
     assert response.status_code == 403
     assert not Project.objects.exists()
+
+
+def test_the_focus_area_above_a_project_with_hours_is_not_deleted_in_the_admin_either(admin_client_da):
+    project = make_project(label="Delprojekt 3")
+    make_hours(project=project)
+    url = reverse("admin:areas_focusarea_delete", args=[project.area.pk])
+
+    response = admin_client_da.post(url, {"post": "yes"})
+
+    assert response.status_code == 200
+    page = page_text(response)
+    assert "Kan ikke slette indsatsområde" in page and "Projekt: Delprojekt 3" in page
+    assert HourRegistration.objects.filter(project=project).count() == 1
