@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import URLPattern, reverse
+from django.urls import path as url_path
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from areas.models import FocusArea
 from byaftale.admin_base import EMPTY, CompactTabularInline, HistoryAdmin, SheetAdmin
 
+from .deletion import deletion_record, project_delete, project_restore, projects_delete
 from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 from .reporting import file_status_report
 from .resources import MilestoneResource, ProjectResource, ResponsibilityResource
@@ -143,6 +151,86 @@ class ProjectAdmin(SheetAdmin):
                 for relation in relations
             ),
         )
+
+    # Deleting: hours and status reports protect a project (Django's page then explains, in Danish, that it can be
+    # cancelled instead); what goes with one is listed with counts, kept in its history and can be restored.
+    object_history_template = "admin/projects/project/object_history.html"
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple[list, dict, set, list]:
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # The contact persons' rows belong to Django's hidden through model, which reads "project-user-relation".
+        through = Project.contact_persons.through
+        if through._meta.verbose_name_plural in model_count:
+            model_count[Project._meta.get_field("contact_persons").verbose_name] = model_count.pop(
+                through._meta.verbose_name_plural
+            )
+        readable = {
+            f"{capfirst(through._meta.verbose_name)}: {row}": f"{capfirst(_('contact person'))}: "
+            f"{row.user.get_full_name() or row.user.get_username()}"
+            for row in through.objects.filter(project__in=objs).select_related("user")
+        }
+        return _replace_items(deleted, readable), model_count, perms_needed, protected
+
+    def delete_model(self, request: HttpRequest, obj: Project) -> None:
+        project_delete(project=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Project]) -> None:
+        projects = [(project.pk, str(project)) for project in queryset]
+        projects_delete(projects=queryset)
+        self.message_user(request, _restore_hint(projects))
+
+    def response_delete(self, request: HttpRequest, obj_display: str, obj_id: Any) -> HttpResponse:
+        response = super().response_delete(request, obj_display, obj_id)
+        self.message_user(request, _restore_hint([(obj_id, obj_display)]))
+        return response
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: dict | None = None) -> HttpResponse:
+        context = dict(extra_context or {})
+        if object_id.isdigit() and deletion_record(project_id=int(object_id)) and self.has_add_permission(request):
+            context["restore_url"] = reverse("admin:projects_project_restore", args=[object_id])
+        return super().history_view(request, object_id, context)
+
+    def get_urls(self) -> list[URLPattern]:
+        restore = url_path(
+            "<int:object_id>/restore/",
+            self.admin_site.admin_view(require_POST(self.restore_view)),
+            name="projects_project_restore",
+        )
+        return [restore, *super().get_urls()]
+
+    def restore_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        try:
+            project = project_restore(project_id=object_id)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:projects_project_history", args=[object_id]))
+        self.message_user(
+            request,
+            gettext("The project «%(project)s» is restored with what was deleted with it.") % {"project": project},
+        )
+        return HttpResponseRedirect(reverse("admin:projects_project_change", args=[project.pk]))
+
+
+def _replace_items(items: list, readable: dict[str, str]) -> list:
+    """The admin's nested list of what a delete takes, with some items put in plain words."""
+    return [_replace_items(item, readable) if isinstance(item, list) else readable.get(item, item) for item in items]
+
+
+def _restore_hint(projects: list[tuple[Any, str]]) -> str:
+    """Where deleted projects are restored from: their history pages, linked by name."""
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a>',
+        ((reverse("admin:projects_project_history", args=[pk]), name) for pk, name in projects),
+    )
+    text = ngettext(
+        "A deleted project can be restored, with what was deleted with it, from its history: {links}.",
+        "Deleted projects can be restored, with what was deleted with them, from their history: {links}.",
+        len(projects),
+    )
+    return format_html(text, links=links)
 
 
 @admin.register(Responsibility)

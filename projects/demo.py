@@ -102,6 +102,11 @@ def demo_user():  # noqa: ANN201 - the user model
     return user
 
 
+@transaction.atomic
 def delete_demo_projects(*, plan: ActionPlan) -> int:
-    deleted, _ = Project.objects.filter(area__plan=plan, label__startswith=f"{DEMO_LABEL} ").delete()
-    return deleted
+    demo = Project.objects.filter(area__plan=plan, label__startswith=f"{DEMO_LABEL} ")
+    # Hours and reports protect a real project from deletion; a demo project's are as synthetic as it is.
+    hours, _ = HourRegistration.objects.filter(project__in=demo).delete()
+    reports, _ = StatusReport.objects.filter(project__in=demo).delete()
+    projects, _ = demo.delete()
+    return hours + reports + projects

@@ -447,8 +447,9 @@ def not_in_the_future(value: datetime.date) -> None:
 class HourRegistration(ConstraintErrorsOnFields, Versioned):
     """Hours spent on a project, registered by the person who spent them or by the secretariat."""
 
+    # PROTECT: a project's hours are its history of work; a project that has some is cancelled, never deleted.
     project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="hour_registrations"
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="hour_registrations"
     )
     date = models.DateField(_("date"), validators=[not_in_the_future])
     hours = models.DecimalField(_("hours"), max_digits=7, decimal_places=2)
@@ -508,8 +509,9 @@ class StatusReport(ConstraintErrorsOnFields, Versioned):
         YELLOW = "yellow", _("yellow: at risk")
         RED = "red", _("red: off track")
 
+    # PROTECT, as for hours: deleting the project must not take its reports with it.
     project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="status_reports"
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="status_reports"
     )
     date = models.DateField(_("date"), default=timezone.localdate, validators=[not_in_the_future])
     light = models.CharField(_("traffic light"), max_length=10, choices=Light.choices)

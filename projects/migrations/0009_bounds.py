@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0007_secretariat_manages_people'),
+        ('projects', '0008_protect_work'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
