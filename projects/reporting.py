@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 
+from .history_reasons import status_report_reason
 from .models import Project, StatusReport
 from .roles import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
 
@@ -47,7 +48,7 @@ def file_status_report(report: StatusReport) -> StatusReport:
     project = report.project
     if report.progress is not None and report.progress != project.progress:
         project.progress = report.progress
-        project._change_reason = f"Statusrapport {report.date:%d.%m.%Y}: {report.get_light_display()}"
+        project._change_reason = status_report_reason(report)
         project.save(update_fields=["progress"])
     return report
 

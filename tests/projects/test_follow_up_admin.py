@@ -81,7 +81,7 @@ def test_a_status_report_with_progress_moves_the_projects_progress_and_says_why_
     assert project.progress == 35
     latest = project.history.first()
     assert latest.history_user == secretary
-    assert latest.history_change_reason == f"Statusrapport {today:%d.%m.%Y}: gul: i risiko"
+    assert latest.history_change_reason == f"status-report {today.isoformat()} yellow"
 
 
 def test_the_report_list_shows_light_and_reporter(client, secretary):

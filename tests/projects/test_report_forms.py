@@ -179,7 +179,7 @@ def test_a_report_with_progress_moves_the_project_and_the_history_says_who_and_w
     latest = project.history.first()
     assert latest.progress == 40
     assert latest.history_user == member
-    assert latest.history_change_reason.startswith("Statusrapport")
+    assert latest.history_change_reason == f"status-report {today()} yellow"
 
 
 def test_a_report_without_progress_leaves_the_project_as_it_is(client, project):
