@@ -40,10 +40,10 @@ def test_the_language_cookie_chooses_english(client):
     assert "Cookie" in response["Vary"] and "Accept-Language" not in response["Vary"]
 
 
-def test_a_cookie_naming_no_language_of_the_portal_gives_danish(client):
+def test_a_cookie_naming_no_language_of_the_portal_gives_danish_not_the_browsers_language(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
 
-    assert '<html lang="da">' in client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<html lang="da">' in client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
 def test_the_switch_on_the_sign_in_page_chooses_english_before_signing_in_and_remembers_it(client):
