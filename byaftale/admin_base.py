@@ -33,11 +33,16 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from projects.history_reasons import readable_reason
+
+from .fields import UnambiguousDecimalField
 from .import_files import ImportFileMissing, UserImportStorage, remove_expired_import_files
 from .sheets import CSV, XLSX, SheetRefused, in_sheet_language, read_file, read_sheet, row_error_messages
 from .versioning import StaleVersion, Versioned
 
 EMPTY = "–"
+# Hours and amounts read "7,5" and "7.5" alike in every language (byaftale/fields.py).
+DECIMAL_FIELD = {models.DecimalField: {"form_class": UnambiguousDecimalField}}
 
 
 def readable_value(field: models.Field, value: Any) -> str:
@@ -249,9 +254,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """
 
     form = VersionedModelForm
+    formfield_overrides = DECIMAL_FIELD
 
     def get_historical_record_context_helper(self, request: HttpRequest, historical_record: Any) -> ReadableChanges:
         return ReadableChanges(self.model, historical_record)
+
+    def set_history_delta_changes(self, request: HttpRequest, historical_records: Any, *args: Any, **kw: Any) -> None:
+        super().set_history_delta_changes(request, historical_records, *args, **kw)
+        for record in historical_records:  # reasons stored as facts are shown in the reader's language
+            record.history_change_reason = readable_reason(record.history_change_reason)
 
     def construct_change_message(self, request: HttpRequest, form: Any, formsets: Any, add: bool = False) -> list:
         # Django names changed fields by their form labels, which have no translation; use the verbose names.
@@ -445,5 +456,5 @@ class SheetAdmin(ImportExportMixin, HistoryAdmin):
 class CompactTabularInline(VersionedInline, admin.TabularInline):
     """A tabular inline whose text fields take two lines, so a project's many rows fit on the page."""
 
-    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
+    formfield_overrides = {**DECIMAL_FIELD, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
     extra = 0

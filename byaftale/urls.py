@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
 
 admin.site.site_header = _("Byaftale – the secretariat")
 admin.site.site_title = _("Byaftale")
@@ -15,6 +17,8 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("projects.urls")),
     path("parter/", include("parties.urls")),
+    # The language switch is on the sign-in page too, before anyone has signed in.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 
 from areas.models import AreaSection, FocusArea, Grouping
 
+from .history_reasons import readable_reason
 from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 
 
@@ -52,7 +53,7 @@ def _newest(queries: list[QuerySet], *, detailed: bool) -> Change | None:
     model = apps.get_model(label)
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     who = (user.get_full_name() or user.get_username()) if user else ""
-    return Change(when=when, who=who, what=reason or describe(model, change_type))
+    return Change(when=when, who=who, what=readable_reason(reason) if reason else describe(model, change_type))
 
 
 def describe(model: type[models.Model], change_type: str) -> str:

@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from byaftale.fields import UnambiguousDecimalField
+
 from .models import PROGRAMME_START, HourRegistration, StatusReport
 
 
@@ -42,11 +44,10 @@ class HourRegistrationForm(forms.ModelForm):
     class Meta:
         model = HourRegistration
         fields = ["date", "hours", "note"]
-        # Hours are typed the Danish way, «7,5»; a localized field reads the comma.
-        localized_fields = ["hours"]
+        # «7,5» and «7.5» are seven and a half hours whatever the language; «1.750» is refused as ambiguous.
+        field_classes = {"hours": UnambiguousDecimalField}
         widgets = {
             "date": DateInput(),
-            "hours": forms.TextInput(attrs={"inputmode": "decimal"}),
             "note": forms.TextInput(),
         }
 

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 
+from .history_reasons import status_report_reason
 from .models import Project, StatusReport
 from .roles import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
 
@@ -57,7 +58,7 @@ def file_status_report(report: StatusReport) -> StatusReport:
     if StatusReport.objects.filter(project=project, date__gt=report.date).exists():
         return report
     project.progress = report.progress
-    project._change_reason = f"Statusrapport {report.date:%d.%m.%Y}: {report.get_light_display()}"
+    project._change_reason = status_report_reason(report)
     project.save(update_fields=["progress"])
     return report
 

@@ -51,7 +51,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Danish unless the language switch chose English; never from the browser's Accept-Language.
+    "byaftale.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -140,6 +141,12 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # and lists what starts, ends and falls due in this many coming months.
 STATUS_REPORT_WEEKS = env.int("BYAFTALE_STATUS_REPORT_WEEKS", default=4)
 DASHBOARD_HORIZON_MONTHS = env.int("BYAFTALE_DASHBOARD_MONTHS", default=3)
+
+# The language switch: the choice is remembered for a year in Django's language cookie; dates and
+# numbers are written the one way of each language (byaftale/formats/).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+FORMAT_MODULE_PATH = ["byaftale.formats"]
 
 # Production hardening; on by default, switched off for local HTTP development.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -2,8 +2,10 @@
 the project list costs the same few queries however long it is; a sheet goes in through a preview."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -425,3 +427,31 @@ def test_a_sheet_with_a_column_the_import_does_not_know_is_refused_in_plain_word
     assert "Traceback" not in page
     assert "confirm_form" not in response.context
     assert Project.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "amount"),
+    [("da", "1.250.000,50", "1250000.50"), ("en", "1,250,000.50", "1250000.50"), ("en", "2500,5", "2500.5")],
+)
+def test_a_financing_amount_is_read_with_its_thousands_and_decimals_in_every_language(
+    admin_client_da, language, typed, amount
+):
+    project = make_energy_project()
+    admin_client_da.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    data = {"project": project.pk, "kind": FinancingItem.Kind.PER_YEAR, "amount": typed, "payer": make_party().pk}
+
+    response = admin_client_da.post(reverse("admin:projects_financingitem_add"), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert FinancingItem.objects.get().amount == Decimal(amount)
+
+
+def test_a_financing_amount_that_reads_two_ways_is_refused_in_the_admin(admin_client_da):
+    data = {"project": make_energy_project().pk, "kind": FinancingItem.Kind.PER_YEAR, "amount": "12.500"}
+
+    response = admin_client_da.post(reverse("admin:projects_financingitem_add"), data)
+
+    assert response.context["adminform"].form.errors["amount"] == [
+        "«12.500» kan læses som 12.500 eller 12,5; skriv 12500 eller 12,5."
+    ]
+    assert not FinancingItem.objects.exists()

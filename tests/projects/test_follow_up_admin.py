@@ -2,8 +2,11 @@
 names someone, refused with a Danish message beside the field when wrong, and kept in the history."""
 
 import datetime
+import re
+from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +14,7 @@ from django.utils import timezone
 from projects.models import HourRegistration, StatusReport
 from projects.roles import SECRETARIAT, STEERING_GROUP
 from tests.admin_pages import change_form_data
-from tests.factories import make_project, make_user
+from tests.factories import make_hours, make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +43,31 @@ def test_hours_are_registered_in_the_secretarys_name_by_default(client, secretar
     registration = HourRegistration.objects.get()
     assert (registration.project, registration.hours, registration.registered_by) == (project, 7.5, secretary)
     assert registration.history.get().history_user == secretary
+
+
+@pytest.mark.parametrize(("language", "shown"), [("da", "7,50"), ("en", "7.50")])
+def test_the_admin_shows_hours_in_the_chosen_language_and_saves_them_back_unchanged(client, secretary, language, shown):
+    registration = make_hours(hours=Decimal("7.5"), registered_by=secretary)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    url = reverse("admin:projects_hourregistration_change", args=[registration.pk])
+    response = client.get(url)
+    hours_input = re.search(r'<input[^>]*name="hours"[^>]*>', response.content.decode()).group(0)
+    assert f'value="{shown}"' in hours_input
+
+    response = client.post(url, {**change_form_data(response), "hours": shown}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.hours == Decimal("7.5")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_admin_reads_a_decimal_comma_whatever_the_language(client, secretary, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    data = {**add_form(client, "hourregistration"), "project": make_project().pk, "date": "2026-11-02", "hours": "7,5"}
+
+    assert client.post(reverse("admin:projects_hourregistration_add"), data).status_code == 302
+    assert HourRegistration.objects.get().hours == Decimal("7.5")
 
 
 @pytest.mark.parametrize(
@@ -84,7 +112,7 @@ def test_a_status_report_with_progress_moves_the_projects_progress_and_says_why_
     assert project.progress == 35
     latest = project.history.first()
     assert latest.history_user == secretary
-    assert latest.history_change_reason == f"Statusrapport {today:%d.%m.%Y}: gul: i risiko"
+    assert latest.history_change_reason == f"status-report {today.isoformat()} yellow"
 
 
 def test_the_report_list_shows_light_and_reporter(client, secretary):

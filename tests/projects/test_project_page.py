@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -246,6 +247,37 @@ def test_a_board_member_reads_when_the_project_changed_but_not_who_filed_which_t
     for secret in ("rød", "Statusrapport", "Gitte", "sek-gitte"):
         assert secret not in board_html
     assert re.search(r"Sidst ændret</dt><dd>[^<]* af Gitte Gruppe: Statusrapport [\d.]+: rød", steering_html)
+
+
+DANISH_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+ENGLISH_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Anything that looks like a date in either language and either order, with its time if it has one.
+ANY_DATE = re.compile(
+    rf"(?:\d{{1,2}}\.? )?(?:{DANISH_MONTHS}|{ENGLISH_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)"
+    rf"(?: \d{{1,2}},)? \d{{4}}(?:,? \d{{1,2}}:\d\d(?: [ap]\.m\.)?)?",
+    re.I,
+)
+ONE_STYLE = {
+    # «1. december 2026», «1. december 2026, 14:30», «december 2026» / «December 2026» opening a cell.
+    "da": re.compile(rf"^(?:\d{{1,2}}\. )?(?i:{DANISH_MONTHS}) \d{{4}}(?:, \d\d:\d\d)?$"),
+    # «1 December 2026», «1 December 2026, 14:30», «December 2026».
+    "en": re.compile(rf"^(?:\d{{1,2}} )?(?:{ENGLISH_MONTHS}) \d{{4}}(?:, \d\d:\d\d)?$"),
+}
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_date_on_the_page_is_written_in_the_one_style_of_the_language(client, language):
+    project = make_project(start_date=datetime.date(2011, 4, 1), end_date=datetime.date(2026, 12, 1), progress=10)
+    make_milestone(project=project, date=datetime.date(2026, 11, 17))
+    make_hours(project=project, date=datetime.date(2026, 11, 2))
+    make_status_report(project=project, date=datetime.date(2026, 11, 3))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    html = page_of(client, make_user(STEERING_GROUP), project.area.slug, project.number)
+
+    dates = ANY_DATE.findall(re.sub(r"\s+", " ", html))
+    assert len(dates) >= 6, dates  # period, milestone, hours, report, last change
+    assert [date for date in dates if not ONE_STYLE[language].match(date)] == []
 
 
 # Progress: hours and status reports

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -166,6 +167,50 @@ def test_registered_hours_are_read_the_danish_way_and_counted_on_the_page(client
     assert "12,50 timer registreret" in response.content.decode()
 
 
+@pytest.mark.parametrize("typed", ["7,5", "7.5"])
+@pytest.mark.parametrize(
+    ("accept_language", "cookie", "registered"),
+    [
+        ("en-US,en;q=0.9", None, "7,50 timer registreret"),  # an English browser alone changes nothing
+        ("da", "en", "7.50 hours registered"),  # English chosen with the switch
+        ("en", "en", "7.50 hours registered"),
+    ],
+)
+def test_seven_and_a_half_hours_are_seven_and_a_half_in_every_language(
+    client, project, typed, accept_language, cookie, registered
+):
+    signed_in(client, make_user(SECRETARIAT))
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+
+    response = client.post(
+        url(HOURS, project), hours_data(hours=typed), follow=True, HTTP_ACCEPT_LANGUAGE=accept_language
+    )
+
+    assert project.hour_registrations.get().hours == Decimal("7.5")
+    assert registered in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("cookie", "message"),
+    [
+        (None, "«1.750» kan læses som 1.750 eller 1,75; skriv 1750 eller 1,75."),
+        ("en", "«1.750» can be read as 1,750 or 1.75; write 1750 or 1.75."),
+    ],
+)
+def test_hours_that_read_two_ways_are_refused_beside_the_field_with_both_readings(client, project, cookie, message):
+    signed_in(client, make_user(SECRETARIAT))
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+
+    response = client.post(url(HOURS, project), hours_data(hours="1.750"), HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    assert f'<ul class="errorlist" id="id_hours_error"><li>{message}</li></ul>' in html
+    assert 'value="1.750"' in html
+    assert not HourRegistration.objects.exists()
+
+
 def test_a_report_with_progress_moves_the_project_and_the_history_says_who_and_why(client, project):
     member = make_user(STEERING_GROUP, first_name="Gitte", last_name="Gruppe")
     signed_in(client, member)
@@ -180,7 +225,7 @@ def test_a_report_with_progress_moves_the_project_and_the_history_says_who_and_w
     latest = project.history.first()
     assert latest.progress == 40
     assert latest.history_user == member
-    assert latest.history_change_reason.startswith("Statusrapport")
+    assert latest.history_change_reason == f"status-report {today()} yellow"
 
 
 def test_a_report_without_progress_leaves_the_project_as_it_is(client, project):
