@@ -49,6 +49,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers: a Content-Security-Policy (django-csp) and a Permissions-Policy (byaftale.headers).
+    "csp.middleware.CSPMiddleware",
+    "byaftale.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Danish unless the language switch chose English; never from the browser's Accept-Language.
@@ -56,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # No browser or proxy keeps what a signed-in user saw (byaftale.headers).
+    "byaftale.headers.PrivateCacheMiddleware",
     # Nothing internal is visible without signing in; views opt out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -209,13 +214,7 @@ LOGGING = {
 
 # Security headers (issue 8): a Content-Security-Policy without inline scripts or styles (django-csp),
 # a Permissions-Policy denying the browser features the portal never uses, and no caching of what a
-# signed-in user sees (byaftale.headers). Static files are served by WhiteNoise before these run.
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "byaftale.headers.PrivateCacheMiddleware",
-)
-MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1, "byaftale.headers.PermissionsPolicyMiddleware")
+# signed-in user sees (byaftale.headers); the middleware stand in MIDDLEWARE above.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
