@@ -77,6 +77,11 @@ def test_a_forgotten_password_is_reset_through_the_link_in_a_danish_e_mail(clien
     assert 'name="new_password1"' not in again
 
 
+def without_csrf_tokens(content: bytes) -> bytes:
+    """The page without the form tokens, which are masked afresh for every response."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", content)
+
+
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, birthe):
     known = client.post("/log-ind/glemt-adgangskode/", {"email": "birthe@example.dk"}, follow=True)
     mail.outbox.clear()
@@ -84,7 +89,7 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, birthe):
     unknown = client.post("/log-ind/glemt-adgangskode/", {"email": "ukendt@example.dk"}, follow=True)
 
     assert unknown.redirect_chain == known.redirect_chain
-    assert unknown.content == known.content
+    assert without_csrf_tokens(unknown.content) == without_csrf_tokens(known.content)
     assert mail.outbox == []
 
 
