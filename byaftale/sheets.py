@@ -49,7 +49,7 @@ HEADER_ROWS = 1
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 # An escaped cell, or a text that would read as one: apostrophes, then a trigger. Such text gets one more apostrophe.
-NEEDS_ESCAPE = re.compile(r"'*[=+\-@\t\r]")
+NEEDS_ESCAPE = re.compile(ESCAPE + "*[" + re.escape("".join(FORMULA_TRIGGERS)) + "]")
 # Unpacked, an xlsx file may be this many times its size; more means a zip bomb rather than a sheet.
 XLSX_UNPACKED_FACTOR = 20
 
