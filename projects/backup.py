@@ -60,8 +60,8 @@ def _new_folder(out_dir: Path, name: str) -> Path:
 
 
 def portal_restore(*, folder: Path, verbosity: int = 0) -> None:
-    """Restore the backup in `folder` into the configured database, which must be empty (hold no tables),
-    and its uploaded files into the default storage, replacing files of the same name."""
+    """Restore the backup in `folder`: its uploaded files into the default storage, replacing files of the
+    same name, and its database into the configured one, which must be empty (hold no tables)."""
     database_file = folder / database_file_name()
     if not database_file.is_file():
         found = sorted(p.name for p in folder.glob(f"{DATABASE_STEM}.*") if p.suffix != ".metadata")
@@ -76,8 +76,10 @@ def portal_restore(*, folder: Path, verbosity: int = 0) -> None:
         raise BackupError(f"{folder} holds no {MEDIA_ARCHIVE}; name a folder that backup_portal wrote.")
     _check_database_is_empty()
     dbbackup_options = {"verbosity": verbosity, "quiet": verbosity < 2, "interactive": False}
-    call_command("dbrestore", database=DEFAULT_DB_ALIAS, input_path=os.fspath(database_file), **dbbackup_options)
+    # The files first: restoring them again is harmless, so a restore that fails on the database (which
+    # pg_restore leaves empty, in one transaction) can simply be run again.
     call_command("mediarestore", input_path=os.fspath(media_archive), replace=True, **dbbackup_options)
+    call_command("dbrestore", database=DEFAULT_DB_ALIAS, input_path=os.fspath(database_file), **dbbackup_options)
 
 
 def _check_database_is_empty() -> None:
