@@ -1,6 +1,5 @@
 """What every admin of the portal shares: history that shows who changed what, field by field, and can
-restore an old version; change forms that refuse a save made from an outdated page; spreadsheet import and
-export with a preview; compact inlines."""
+restore an old version; spreadsheet import and export with a preview; compact inlines."""
 
 from __future__ import annotations
 
@@ -32,6 +31,7 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
+from simple_history.utils import get_m2m_reverse_field_name
 
 from projects.history_reasons import readable_reason
 
@@ -217,8 +217,25 @@ class VersionedModelForm(forms.ModelForm):
         for name in names:
             if name in now and name not in theirs:
                 data[self.add_prefix(name)] = "" if now[name] is None else now[name]
+        for name, values in self.many_to_many_changed_by_others(opened).items():
+            if hasattr(data, "setlist"):
+                data.setlist(self.add_prefix(name), [str(pk) for pk in values])
+            else:
+                data[self.add_prefix(name)] = [str(pk) for pk in values]
         data[self.add_prefix(LOADED_VERSION)] = current
         self.data = data
+
+    def many_to_many_changed_by_others(self, opened: Any) -> dict[str, list]:
+        """The chosen objects (contact persons) as they now are, for each list the user left as they opened it."""
+        lists = {}
+        for field in getattr(opened, "_history_m2m_fields", []):
+            if field.name not in self.fields:
+                continue
+            target = get_m2m_reverse_field_name(field)
+            as_opened = list(getattr(opened, field.name).values_list(f"{target}_id", flat=True))
+            if not self.fields[field.name].has_changed(as_opened, self[field.name].data):
+                lists[field.name] = list(getattr(self.instance, field.name).values_list("pk", flat=True))
+        return lists
 
 
 class VersionedInlineForm(VersionedModelForm):

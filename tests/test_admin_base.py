@@ -264,3 +264,18 @@ def test_a_save_slipping_in_after_the_forms_check_rolls_back_and_shows_the_refus
     assert (project.title, project.hour_budget) == ("Ny", 1750)
     assert "Titel: «Gammel» → «Ny»" in response.content.decode()
     assert project.history.count() == 2, "nothing of B's save is left, not even a history record"
+
+
+def test_contact_persons_someone_else_named_stay_on_the_refused_form_and_after_saving_it_again(as_anna, as_bo, project):
+    contact = make_user(first_name="Karin", last_name="Kontakt")
+    a_page, b_page = opened(as_anna, project), opened(as_bo, project)
+    saved(as_anna, project, {**a_page, "contact_persons": [str(contact.pk)]})
+
+    refused = as_bo.post(change_url(project), {**b_page, "hour_budget": "2000"})
+
+    assert refused.status_code == 200
+    assert "Kontaktpersoner ændret" in refused.content.decode()
+    assert refused.context["adminform"].form["contact_persons"].value() == [str(contact.pk)]
+    saved(as_bo, project, change_form_data(refused) | form_values(refused.context["adminform"].form))
+    project.refresh_from_db()
+    assert (project.hour_budget, list(project.contact_persons.all())) == (2000, [contact])
