@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from areas.models import ActionPlan, FocusArea, Grouping
 from parties.models import Party
-from projects.models import HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
+from projects.models import (
+    MAX_HOURS_PER_REGISTRATION,
+    HourRegistration,
+    Milestone,
+    Project,
+    Relation,
+    Responsibility,
+    StatusReport,
+)
 
 _counter = itertools.count(1)
 
@@ -105,10 +113,19 @@ def make_user(role: str | None = None, **fields):  # noqa: ANN201 - the user mod
 
 
 def make_hours(**fields) -> HourRegistration:
+    """Hours on a project; more than a day holds (24) are spread over the days before, a day's at most each,
+    and the latest registration is returned."""
     project = fields.pop("project", None) or make_project()
     who = fields.pop("registered_by", None) or make_user()
-    defaults = dict(date=timezone.localdate(), hours=Decimal("7.5"), note="Møde i følgegruppen")
-    return HourRegistration.objects.create(project=project, registered_by=who, **{**defaults, **fields})
+    values = {**dict(date=timezone.localdate(), hours=Decimal("7.5"), note="Møde i følgegruppen"), **fields}
+    left, day, registrations = Decimal(values.pop("hours")), values.pop("date"), []
+    while left > 0:
+        hours = min(left, Decimal(MAX_HOURS_PER_REGISTRATION))
+        registrations.append(
+            HourRegistration.objects.create(project=project, registered_by=who, date=day, hours=hours, **values)
+        )
+        left, day = left - hours, day - datetime.timedelta(days=1)
+    return registrations[0]
 
 
 def make_status_report(**fields) -> StatusReport:
