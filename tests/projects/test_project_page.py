@@ -246,7 +246,7 @@ def test_a_board_member_reads_when_the_project_changed_but_not_who_filed_which_t
     assert f"<dd>{today}" in board_html
     for secret in ("rød", "Statusrapport", "Gitte", "sek-gitte"):
         assert secret not in board_html
-    assert re.search(r"Sidst ændret</dt><dd>[^<]* af Gitte Gruppe: Statusrapport [\d.]+: rød", steering_html)
+    assert re.search(r"Sidst ændret</dt><dd>[^<]* af Gitte Gruppe: Statusrapport [^:<]+: rød", steering_html)
 
 
 DANISH_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
