@@ -123,7 +123,7 @@ def test_a_report_writes_only_the_progress_over_the_project_as_it_now_stands_and
     assert (project.title, project.hour_budget, project.progress) == ("Ny", 1750, 70)
     latest = project.history.first()
     assert (latest.title, latest.progress) == ("Ny", 70), "the history shows the project as it is, not as read"
-    assert latest.history_change_reason.startswith("Statusrapport")
+    assert latest.history_change_reason.startswith("status-report ")  # the report, stored as a fact
 
 
 def test_a_back_dated_report_is_kept_but_leaves_the_newer_reports_progress():
