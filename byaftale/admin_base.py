@@ -453,8 +453,36 @@ class SheetAdmin(ImportExportMixin, HistoryAdmin):
         return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
 
+def name_widget(widget: forms.Widget, name: str) -> None:
+    """Give a widget (or the one a related-object wrapper holds) an accessible name of its own."""
+    inner = getattr(widget, "widget", widget)
+    inner.attrs = {**inner.attrs, "aria-label": name}
+
+
 class CompactTabularInline(VersionedInline, admin.TabularInline):
-    """A tabular inline whose text fields take two lines, so a project's many rows fit on the page."""
+    """A tabular inline whose text fields take two lines, so a project's many rows fit on the page.
+
+    A tabular inline labels its columns only in the table's header, which screen readers do not tie to the
+    inputs below; each input is named after its field (and the delete box after the row's action) instead.
+    """
 
     formfield_overrides = {**DECIMAL_FIELD, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
     extra = 0
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> forms.Field | None:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and not formfield.widget.is_hidden:
+            name_widget(formfield.widget, str(capfirst(db_field.verbose_name)))
+        return formfield
+
+    def get_formset(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        delete_name = gettext("Delete %(object)s") % {"object": self.model._meta.verbose_name}
+
+        class NamedDeleteFormSet(formset):
+            def add_fields(self, form: forms.Form, index: int | None) -> None:
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    name_widget(form.fields["DELETE"].widget, delete_name)
+
+        return NamedDeleteFormSet

@@ -82,7 +82,7 @@ class MilestoneInline(CompactTabularInline):
 class ProjectAdmin(SheetAdmin):
     resource_classes = [ProjectResource]
     list_display = (
-        "label_or_number", "title", "area", "grouping", "start", "end", "hour_budget", "status", "progress_bar",
+        "label_or_number", "title", "placement", "start", "end", "hour_budget", "status", "progress_bar",
     )  # fmt: skip
     list_display_links = ("label_or_number", "title")
     list_filter = ("area", "grouping", "status")
@@ -120,6 +120,13 @@ class ProjectAdmin(SheetAdmin):
     @admin.display(description=_("label"), ordering="number")
     def label_or_number(self, project: Project) -> str:
         return project.label or f"#{project.number}"
+
+    @admin.display(description=_("focus area"), ordering="area__position")
+    def placement(self, project: Project) -> str:
+        # One column for area and line or theme, so dates, hours, status and progress fit beside the filters.
+        if project.grouping is None:
+            return project.area.name
+        return format_html('{}<br><span class="quiet">{}</span>', project.area.name, project.grouping.name)
 
     @admin.display(description=_("start"), ordering="start_date")
     def start(self, project: Project) -> str:
