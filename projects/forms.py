@@ -44,6 +44,9 @@ class CorrectableForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.plain_labels = {name: field.label for name, field in self.fields.items()}
         for field in self.fields.values():
+            # The hidden copy of a callable default (the report's date) serves formsets only, and Django gives
+            # it the field's aria-describedby, which no hidden input may carry.
+            field.show_hidden_initial = False
             if not field.required:
                 field.label = gettext("%(label)s (optional)") % {"label": field.label}
 
