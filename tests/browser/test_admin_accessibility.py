@@ -39,3 +39,20 @@ def test_a_projects_change_form_with_every_inline_passes_axe(signed_in_page: Pag
     expect(page.locator("#content h2").first).to_be_visible()
     found = blocking_violations(page)
     assert found == [], "\n".join(found)
+
+
+def test_a_projects_history_reads_in_whole_words_on_a_phone(signed_in_page: Page, live_server, seeded_live):
+    page = signed_in_page
+    project = Project.objects.get(area__slug="energi-og-klima", number=3)
+    page.goto(live_server.url + reverse("admin:projects_project_change", args=[project.pk]))
+    page.locator("#id_title").fill("Energi på dagsordenen i hele byen")
+    page.get_by_role("button", name="Gem", exact=True).click()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + reverse("admin:projects_project_history", args=[project.pk]))
+
+    cells = page.locator("#change-history tbody tr").first.locator("td")
+    widths = cells.evaluate_all("cells => cells.map(cell => cell.getBoundingClientRect().width)")
+    # One letter per line was about 20 px wide; every column now keeps room for whole words.
+    assert min(widths) >= 100, widths
+    expect(page.locator("#change-history")).to_contain_text("Energi på dagsordenen i hele byen")
+    assert "None" not in page.locator("#change-history tbody").inner_text()
