@@ -57,16 +57,36 @@ def readable_value(field: models.Field, value: Any) -> str:
         return date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return date_format(value)
+    if isinstance(value, Decimal) and field.name == "amount":
+        return readable_amount(value)
     if isinstance(value, int | float | Decimal):
         return str(value) if "year" in field.name else number_format(value)  # 2010, but 1.750 hours
     return str(value)
 
 
+def readable_amount(value: Decimal | None) -> str:
+    """An amount as written in the reader's language, grouped and with its two decimals: «500.000,00»."""
+    return EMPTY if value is None else number_format(value, decimal_pos=2, force_grouping=True)
+
+
+def person_or_object_name(obj: Any) -> str:
+    """A user by their full name (their username if they have none); anything else as it names itself."""
+    if hasattr(obj, "get_full_name"):
+        return obj.get_full_name() or obj.get_username()
+    return str(obj)
+
+
 class ReadableChanges(HistoricalRecordContextHelper):
-    """The history's "Changes" column in the admin's own words: «End: 1 April 2012 → 30 June 2012»."""
+    """The history's "Changes" column in the admin's own words: «End: 1 April 2012 → 30 June 2012»;
+    many-to-many fields (a project's contact persons) as the names of those related: «Anna Andersen, Bo Berg»."""
 
     def prepare_delta_change_value(self, change: ModelChange, value: Any) -> Any:
-        return readable_value(self.model._meta.get_field(change.field), value)
+        field = self.model._meta.get_field(change.field)
+        if field.many_to_many:
+            other_side = field.m2m_reverse_field_name()
+            names = sorted(person_or_object_name(row[other_side]) for row in value or [])
+            return ", ".join(names) or EMPTY
+        return readable_value(field, value)
 
 
 def verbose_names(model: type[models.Model], names: list[str]) -> list[str]:
@@ -279,7 +299,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def set_history_delta_changes(self, request: HttpRequest, historical_records: Any, *args: Any, **kw: Any) -> None:
         super().set_history_delta_changes(request, historical_records, *args, **kw)
         for record in historical_records:  # reasons stored as facts are shown in the reader's language
-            record.history_change_reason = readable_reason(record.history_change_reason)
+            # A record without a reason would read «None».
+            record.history_change_reason = readable_reason(record.history_change_reason) or EMPTY
 
     def construct_change_message(self, request: HttpRequest, form: Any, formsets: Any, add: bool = False) -> list:
         # Django names changed fields by their form labels, which have no translation; use the verbose names.
@@ -470,8 +491,36 @@ class SheetAdmin(ImportExportMixin, HistoryAdmin):
         return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
 
+def name_widget(widget: forms.Widget, name: str) -> None:
+    """Give a widget (or the one a related-object wrapper holds) an accessible name of its own."""
+    inner = getattr(widget, "widget", widget)
+    inner.attrs = {**inner.attrs, "aria-label": name}
+
+
 class CompactTabularInline(VersionedInline, admin.TabularInline):
-    """A tabular inline whose text fields take two lines, so a project's many rows fit on the page."""
+    """A tabular inline whose text fields take two lines, so a project's many rows fit on the page.
+
+    A tabular inline labels its columns only in the table's header, which screen readers do not tie to the
+    inputs below; each input is named after its field (and the delete box after the row's action) instead.
+    """
 
     formfield_overrides = {**DECIMAL_FIELD, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
     extra = 0
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> forms.Field | None:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and not formfield.widget.is_hidden:
+            name_widget(formfield.widget, str(capfirst(db_field.verbose_name)))
+        return formfield
+
+    def get_formset(self, request: HttpRequest, obj: models.Model | None = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        delete_name = gettext("Delete %(object)s") % {"object": self.model._meta.verbose_name}
+
+        class NamedDeleteFormSet(formset):
+            def add_fields(self, form: forms.Form, index: int | None) -> None:
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    name_widget(form.fields["DELETE"].widget, delete_name)
+
+        return NamedDeleteFormSet

@@ -34,12 +34,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.utils import translation
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
+from import_export.resources import Diff
 from import_export.results import Result, RowResult
 
 HEADER_ROWS = 1
@@ -393,6 +394,32 @@ class SheetResult(Result):
         return row_error_messages(self)
 
 
+def preview_value(field: fields.Field, instance: models.Model) -> str:
+    """A cell of the import's preview as the admin shows the value: a name, not a short name; a Danish date."""
+    value = field.get_value(instance)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return date_format(value)
+    return field.export(instance)
+
+
+class ReadableDiff(Diff):
+    """The import preview's rows in the admin's words; the sheet itself keeps its own formats."""
+
+    # Diff calls its own class's reader by name (Diff._read_field_values), so both callers are replaced.
+    def __init__(self, resource: resources.Resource, instance: models.Model, new: bool) -> None:
+        super().__init__(resource, instance, new)
+        self.left = self.read_values(resource, instance)
+
+    def compare_with(self, resource: resources.Resource, instance: models.Model) -> None:
+        self.right = self.read_values(resource, instance)
+
+    @staticmethod
+    def read_values(resource: resources.Resource, instance: models.Model) -> list[str]:
+        return [preview_value(field, instance) for field in resource.get_import_fields()]
+
+
 class SheetResource(resources.ModelResource):
     """A model as a spreadsheet: validated like a form, keyed by natural values, headed in the portal's language.
 
@@ -409,6 +436,10 @@ class SheetResource(resources.ModelResource):
     @classmethod
     def get_result_class(cls) -> type[Result]:
         return SheetResult
+
+    @classmethod
+    def get_diff_class(cls) -> type[Diff]:
+        return ReadableDiff
 
     @classmethod
     def get_display_name(cls) -> str:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from areas.models import FocusArea
-from byaftale.admin_base import EMPTY, CompactTabularInline, HistoryAdmin, SheetAdmin
+from byaftale.admin_base import EMPTY, CompactTabularInline, HistoryAdmin, SheetAdmin, readable_amount
 
 from .deletion import deletion_record, project_delete, project_restore, projects_delete
 from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
@@ -82,7 +82,7 @@ class MilestoneInline(CompactTabularInline):
 class ProjectAdmin(SheetAdmin):
     resource_classes = [ProjectResource]
     list_display = (
-        "label_or_number", "title", "area", "grouping", "start", "end", "hour_budget", "status", "progress_bar",
+        "label_or_number", "title", "placement", "start", "end", "hour_budget", "status", "progress_bar",
     )  # fmt: skip
     list_display_links = ("label_or_number", "title")
     list_filter = ("area", "grouping", "status")
@@ -120,6 +120,13 @@ class ProjectAdmin(SheetAdmin):
     @admin.display(description=_("label"), ordering="number")
     def label_or_number(self, project: Project) -> str:
         return project.label or f"#{project.number}"
+
+    @admin.display(description=_("focus area"), ordering="area__position")
+    def placement(self, project: Project) -> str:
+        # One column for area and line or theme, so dates, hours, status and progress fit beside the filters.
+        if project.grouping is None:
+            return project.area.name
+        return format_html('{}<br><span class="quiet">{}</span>', project.area.name, project.grouping.name)
 
     @admin.display(description=_("start"), ordering="start_date")
     def start(self, project: Project) -> str:
@@ -266,13 +273,18 @@ class RelationAdmin(HistoryAdmin):
 
 @admin.register(FinancingItem)
 class FinancingItemAdmin(HistoryAdmin):
-    list_display = ("project", "amount", "kind", "is_estimate", "payer")
+    list_display = ("project", "amount_display", "kind", "is_estimate", "payer")
     list_filter = ("kind", "is_estimate", ("project__area", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("project", "payer")
     search_fields = ("project__title", "project__label", "payer__name", "description")
     ordering = ("project__area__position", "project__number", "kind")
     autocomplete_fields = ("project", "payer")
     fields = ("project", "kind", "amount", "is_estimate", "payer", "description")
+
+    @admin.display(description=_("amount"), ordering="amount")
+    def amount_display(self, item: FinancingItem) -> str:
+        # «500.000,00»; the unit (kr., kr./år, årsværk, timer) is the next column.
+        return readable_amount(item.amount)
 
 
 @admin.register(Milestone)

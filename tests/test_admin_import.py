@@ -170,3 +170,17 @@ def test_an_admin_export_carries_no_formula_and_keeps_its_dates(admin_client_da,
     assert [cell.value for cell in sheet[1]] == ["Indsatsområde", "Nummer", "Titel", "Start"]
     assert (sheet["C2"].data_type, sheet["C2"].value) == ("s", '\'=HYPERLINK("http://x";"Klik")')
     assert sheet["D2"].value.date() == datetime.date(2011, 4, 1), "a date cell, not text"
+
+
+def test_the_import_page_lists_its_columns_and_previews_names_and_danish_dates(admin_client_da):
+    page = admin_client_da.get(IMPORT_URL).content.decode()
+    columns = page.split('<ul class="sheet-columns">')[1].split("</ul>")[0]
+    assert "<li>Indsatsområde</li>" in columns and "<li>Fremdrift (%)</li>" in columns
+    assert "<code>" not in page.split('<ul class="sheet-columns">')[0].split("<form")[-1]
+
+    response = preview(admin_client_da, VALID_CSV)
+
+    table = response.content.decode().split('<table class="import-preview">')[1].split("</table>")[0]
+    assert ">Energi og klima<" in table and ">Lokal efterspørgsel<" in table
+    assert "1. april 2011" in table and "1. juli 2011" in table
+    assert "energi-og-klima" not in table and "2011-07-01" not in table

@@ -51,7 +51,7 @@ def test_a_form_showing_its_errors_passes_axe(page, live_server, seeded_live, si
     page.get_by_label("Timer").fill("0")
     page.get_by_role("button", name="Registrér timer").click()
 
-    assert page.get_by_text("Timerne skal være flere end 0.").is_visible()
+    assert page.get_by_text("Timerne skal være flere end 0.", exact=True).is_visible()
     assert blocking_violations(page) == []
 
 

@@ -58,7 +58,8 @@ def test_a_steering_group_member_files_a_red_report_and_sees_the_project_flagged
     expect(page.get_by_role("heading", level=1)).to_contain_text("Energi på dagsordenen")
     page.get_by_role("link", name="Rapportér status").click()
     page.get_by_label(re.compile(r"Rød: ")).check()
-    page.get_by_label("Status:", exact=True).fill("Udbuddet af energirådgivningen er forsinket tre måneder.")
+    text = "Udbuddet af energirådgivningen er forsinket tre måneder."
+    page.get_by_label("Sådan går projektet:", exact=True).fill(text)
     page.get_by_role("button", name="Rapportér status").click()
 
     expect(page.get_by_role("status")).to_contain_text("Statusrapporten er gemt")
@@ -71,3 +72,23 @@ def test_a_steering_group_member_files_a_red_report_and_sees_the_project_flagged
     expect(flagged).to_have_count(1)
     expect(flagged).to_contain_text("Rød")
     expect(row_of(page, "attention-reports", "Delprojekt 3")).to_have_count(0)
+
+
+def test_a_failed_report_takes_the_focus_to_its_summary_whose_links_lead_to_red_bordered_fields(
+    page, live_server, seeded_live, sign_in
+):
+    project = energy(3)
+    sign_in(STEERING_GROUP, username="styregruppe")
+    page.goto(f"{live_server.url}/projekter/energi-og-klima/{project.number}/status/")
+    page.get_by_role("button", name="Rapportér status").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    text_field = page.get_by_label("Sådan går projektet:", exact=True)
+    summary.get_by_role("link", name=re.compile("^Sådan går projektet: ")).click()
+    expect(text_field).to_be_focused()
+    # The invalid field's border is the error red (#a4161a), not the ordinary grey the type rules give.
+    assert text_field.evaluate("e => getComputedStyle(e).borderTopColor") == "rgb(164, 22, 26)"
+    assert page.locator("#id_date").evaluate("e => getComputedStyle(e).borderTopColor") != "rgb(164, 22, 26)"
+    summary.get_by_role("link", name=re.compile("^Trafiklys: ")).click()
+    expect(page.get_by_label(re.compile(r"Grøn: "))).to_be_focused()

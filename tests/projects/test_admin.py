@@ -123,7 +123,6 @@ CHANGELISTS = [
             "Betegnelse",
             "Titel",
             "Indsatsområde",
-            "Linie eller tema",
             "Start",
             "Slut",
             "Timebudget",

@@ -2,6 +2,7 @@
 version can be restored from the history page by those who may change the project."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from projects.models import FinancingItem
 from tests.admin_pages import change_form_data, form_values
 from tests.factories import make_party, make_project, make_user
 
@@ -138,3 +140,34 @@ def test_naming_a_contact_person_is_in_the_projects_history(admin_client_da, sec
     response = admin_client_da.get(reverse("admin:projects_project_history", args=[project.pk]))
     assert response.status_code == 200
     assert "Kontaktpersoner" in response.content.decode()
+
+
+def test_the_history_names_contact_persons_and_leaves_a_missing_reason_blank(admin_client_da, project):
+    kim = make_user(first_name="Kim", last_name="Kontakt")
+    change_in_admin(admin_client_da, project, contact_persons=[str(kim.pk)])
+
+    response = admin_client_da.get(reverse("admin:projects_project_history", args=[project.pk]))
+
+    records = response.context["page_obj"].object_list
+    newest, created = records[0], records[len(records) - 1]
+    assert newest.history_delta_changes == [{"field": "Kontaktpersoner", "old": "–", "new": "Kim Kontakt"}]
+    page = response.content.decode()
+    assert "Kim Kontakt" in page
+    assert "&lt;Project" not in page and "{&#x27;project&#x27;" not in page
+    # The record make_project() left has no reason: it reads as a dash, never «None».
+    assert created.history_change_reason == "–"
+    assert "None" not in page.split('id="change-history"')[1]
+
+
+def test_the_history_of_a_financing_figure_shows_its_amount_in_danish(admin_client_da, project):
+    item = FinancingItem.objects.create(project=project, kind=FinancingItem.Kind.ONE_OFF, amount=Decimal("500000"))
+    url = reverse("admin:projects_financingitem_change", args=[item.pk])
+    data = change_form_data(admin_client_da.get(url))
+    admin_client_da.post(url, {**data, "amount": "750000"})
+
+    response = admin_client_da.get(reverse("admin:projects_financingitem_history", args=[item.pk]))
+
+    newest = response.context["page_obj"].object_list[0]
+    assert newest.history_delta_changes == [{"field": "Beløb", "old": "500.000,00", "new": "750.000,00"}]
+    listed = admin_client_da.get(reverse("admin:projects_financingitem_changelist")).content.decode()
+    assert ">750.000,00</td>" in listed

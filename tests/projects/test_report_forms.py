@@ -130,8 +130,8 @@ def test_the_status_form_asks_for_a_traffic_light_in_words(client, project):
     assert html.count('type="radio" name="light"') == 3
     assert '<label for="id_date">Dato:</label>' in html
     assert f'value="{today()}"' in html  # today, ready to keep
-    assert '<label for="id_text">Status:</label>' in html
-    assert '<label for="id_progress">Fremdrift (%):</label>' in html
+    assert '<label for="id_text">Sådan går projektet:</label>' in html
+    assert '<label for="id_progress">Fremdrift (%) (valgfrit):</label>' in html
     assert "Lad feltet stå tomt for at beholde projektets fremdrift." in html
 
 
@@ -142,7 +142,7 @@ def test_the_hours_form_asks_for_date_hours_and_a_note(client, project):
     assert '<label for="id_date">Dato:</label>' in html
     assert f'value="{today()}"' in html
     assert '<label for="id_hours">Timer:</label>' in html
-    assert '<label for="id_note">Note:</label>' in html
+    assert '<label for="id_note">Note (valgfrit):</label>' in html
 
 
 def test_a_saved_report_says_so_on_the_project_page(client, project):
@@ -273,7 +273,7 @@ def test_zero_hours_are_refused_beside_the_field_keeping_what_was_typed(client, 
     html = response.content.decode()
     assert response.status_code == 200
     assert '<ul class="errorlist" id="id_hours_error"><li>Timerne skal være flere end 0.</li></ul>' in html
-    assert 'aria-describedby="id_hours_error"' in html
+    assert re.search(r'aria-describedby="id_hours_helptext id_hours_error"', html)
     assert 'aria-invalid="true"' in html
     assert 'value="Læste rapporten"' in html
     assert "Formularen kunne ikke gemmes." in html
@@ -380,3 +380,40 @@ def test_a_status_of_more_than_5000_characters_is_refused_keeping_it(client, pro
     assert 'maxlength="5000"' in html
     assert "å" * 5001 in html
     assert not StatusReport.objects.exists()
+
+
+# Correcting a form: the Danish public sector's pattern
+
+
+def test_a_failed_submit_sums_up_each_error_at_the_top_linked_to_its_field(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+    response = client.post(url(STATUS, project), report_data(light="", text=""))
+    html = response.content.decode()
+    summary = html.split('<div class="form-errors"')[1].split("</div>")[0]
+    # The summary takes the focus after the submit (no script needed) and links to the inputs to correct.
+    assert 'tabindex="-1" autofocus' in summary
+    assert '<a href="#id_light_0">Trafiklys: Dette felt er påkrævet.</a>' in summary
+    assert '<a href="#id_text">Sådan går projektet: Dette felt er påkrævet.</a>' in summary
+    assert 'id="id_light_0"' in html and 'id="id_text"' in html
+    assert re.search(r'<textarea[^>]*aria-invalid="true"[^>]*id="id_text"', html)
+    assert "#id_date" not in summary
+
+
+def test_optional_fields_say_so_and_the_hours_field_shows_how_to_write_a_half(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+    hours = client.get(url(HOURS, project)).content.decode()
+    assert '<label for="id_note">Note (valgfrit):</label>' in hours
+    assert '<label for="id_hours">Timer:</label>' in hours
+    assert re.search(r'<div class="helptext" id="id_hours_helptext">f\.eks\. 7,5</div>', hours)
+    assert re.search(r'<input[^>]*aria-describedby="id_hours_helptext"[^>]*id="id_hours"', hours)
+    report = client.get(url(STATUS, project)).content.decode()
+    assert '<label for="id_progress">Fremdrift (%) (valgfrit):</label>' in report
+    assert "(valgfrit)" not in report.split('for="id_progress"')[0]
+
+
+def test_the_report_labels_its_light_and_text_apart_from_the_projects_status(client, project):
+    signed_in(client, make_user(SECRETARIAT))
+    html = client.get(url(STATUS, project)).content.decode()
+    assert "<legend>Trafiklys:</legend>" in html
+    assert '<label for="id_text">Sådan går projektet:</label>' in html
+    assert not re.search(r"<(label|legend)[^>]*>\s*Status\b", html)
