@@ -15,7 +15,6 @@ from projects.dashboard import (
     build_area_page,
     build_dashboard,
     count_lights,
-    count_statuses,
     figures_for,
     followed_projects,
     milestone_outlook,
@@ -87,17 +86,23 @@ def test_a_project_with_more_hours_than_budgeted_is_over_budget_by_the_differenc
 # Status and traffic lights
 
 
-def test_projects_are_counted_by_status_with_every_status_listed():
+def test_projects_are_counted_by_phase_once_each_with_every_phase_listed():
     area = make_area()
-    projects = [running(area, status=s) for s in (Status.IN_PROGRESS, Status.IN_PROGRESS, Status.DONE)]
+    projects = [
+        running(area),
+        running(area, status=Status.NOT_STARTED, progress=20),  # the data says running, whatever the status
+        running(area, status=Status.DONE),
+        running(area, status=Status.NOT_STARTED, start_date=TODAY + DAY),
+    ]
 
-    counts = count_statuses(projects)
+    counts = figures_for(followed(*projects), today=TODAY).phases
 
-    assert [(c.status, c.count) for c in counts] == [
-        ("not_started", 0),
-        ("in_progress", 2),
-        ("done", 1),
+    assert [(c.phase, c.count) for c in counts] == [
+        ("planned", 1),
+        ("running", 2),
+        ("late", 0),
         ("paused", 0),
+        ("done", 1),
         ("cancelled", 0),
     ]
     assert counts[1].label == "i gang"
