@@ -1,13 +1,11 @@
 """What the steering group follows: how the whole plan and each focus area are doing.
 
-For a group of projects (the plan, an area, a line or theme): projects by status, hours budgeted against
-hours registered, progress, the latest traffic light of each project, and what needs attention (red or
-yellow lights, no status report for too long, over budget). Around them: the milestones ahead and overdue,
-the projects starting and ending soon, and when the cooperation agreement is next revised.
-
-Everything here works on projects already fetched with `followed_projects()` (hours and latest report
-annotated in the same query) and on milestones fetched once, so a page runs the same queries however
-large the plan is. `today` is always passed in: the views give `timezone.localdate()`, tests a fixed day.
+For a group of projects (the plan, an area, a line or theme): projects by phase (`projects.phase`), hours
+budgeted against hours registered, progress, the latest traffic light of each project, and what needs
+attention (red or yellow lights, no status report for too long, over budget, and for the secretariat a
+status the data contradicts), each list shown as its first ten rows with a link to the whole list. Around
+them: the milestones ahead and overdue, the projects starting and ending soon, and when the cooperation
+agreement is next revised.
 """
 
 from __future__ import annotations
@@ -29,7 +27,8 @@ from cooperation.revision import next_revision_year
 from . import charts
 from .budget import HourTally, is_over_budget, tally, tally_by, with_hours_used
 from .models import Milestone, Project, Relation, Responsibility, StatusReport
-from .reporting import FINISHED, needs_report, report_interval_weeks, with_latest_report
+from .phase import UNDER_WAY, phase_of, status_mismatch
+from .reporting import needs_report, report_interval_weeks, with_latest_report
 
 # How many milestones ahead are listed even when fewer fall within the horizon.
 AT_LEAST_UPCOMING = 5
@@ -43,6 +42,10 @@ LIGHT_NAMES = {
 }
 # The lights in the order the attention list reads them: the worst first.
 ATTENTION_LIGHTS = (StatusReport.Light.RED, StatusReport.Light.YELLOW)
+# An attention list on the dashboard or an area page shows this many rows, then links to the whole list.
+ATTENTION_ROWS = 10
+# The attention lists by the word their page's address uses, and the Figures attribute holding each.
+ATTENTION_KINDS = {"lys": "attention", "statusrapport": "unreported", "budget": "over_budget", "status": "mismatched"}
 
 
 # Fetching
@@ -80,12 +83,19 @@ def light_of(project: Project) -> str:
 
 @dataclass(frozen=True)
 class ProjectState:
-    """A project as the dashboard sees it: over budget or not, its latest light, whether a report is due."""
+    """A project as the dashboard sees it: its phase, over budget or not, its latest light, whether a report
+    is due, and why its status contradicts its data (empty when it does not)."""
 
     project: Project
+    phase: str
     over_budget: bool
     needs_report: bool
     report_age_weeks: int | None  # whole weeks since the latest report; None when never reported on
+    mismatch: list[str]
+
+    @property
+    def phase_name(self) -> str:
+        return str(Project.Phase(self.phase).label)
 
     @property
     def url(self) -> str:
@@ -130,9 +140,11 @@ def state_of(project: Project, *, today: datetime.date, weeks: int | None = None
     reported = project.latest_report_date
     return ProjectState(
         project,
+        phase=phase_of(project, today=today),
         over_budget=is_over_budget(project),
         needs_report=needs_report(project, today, weeks),
         report_age_weeks=(today - reported).days // 7 if reported is not None else None,
+        mismatch=status_mismatch(project, today=today),
     )
 
 
@@ -140,10 +152,30 @@ def state_of(project: Project, *, today: datetime.date, weeks: int | None = None
 
 
 @dataclass(frozen=True)
-class StatusCount:
-    status: str
+class PhaseCount:
+    phase: str
     label: str
     count: int
+
+
+@dataclass(frozen=True)
+class AttentionList:
+    """One attention list: its first ATTENTION_ROWS rows are shown, `count` says how many there are in all."""
+
+    kind: str  # a key of ATTENTION_KINDS
+    states: list[ProjectState]
+
+    @property
+    def count(self) -> int:
+        return len(self.states)
+
+    @property
+    def first(self) -> list[ProjectState]:
+        return self.states[:ATTENTION_ROWS]
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > ATTENTION_ROWS
 
 
 @dataclass(frozen=True)
@@ -173,12 +205,13 @@ class Progress:
     counted: int  # the projects that count: all but the cancelled
 
 
-def count_statuses(projects: Iterable[Project]) -> list[StatusCount]:
-    """How many projects have each status, every status listed in the model's order, also when 0."""
-    counts = dict.fromkeys(Project.Status.values, 0)
-    for project in projects:
-        counts[project.status] += 1
-    return [StatusCount(status, str(Project.Status(status).label), count) for status, count in counts.items()]
+def count_phases(states: Iterable[ProjectState]) -> list[PhaseCount]:
+    """How many projects are in each phase, every phase listed in Project.Phase's order, also when 0; each
+    project counts once, so the counts add up to the number of projects."""
+    counts = dict.fromkeys(Project.Phase.values, 0)
+    for state in states:
+        counts[state.phase] += 1
+    return [PhaseCount(phase, str(Project.Phase(phase).label), count) for phase, count in counts.items()]
 
 
 def count_lights(projects: Iterable[Project]) -> LightCounts:
@@ -226,12 +259,13 @@ class Figures:
 
     states: list[ProjectState]
     hours: HourTally
-    statuses: list[StatusCount]
+    phases: list[PhaseCount]
     lights: LightCounts
     progress: Progress
     over_budget: list[ProjectState]
     attention: list[ProjectState]  # latest light red or yellow, red first
-    unreported: list[ProjectState]  # running without a report in the last `weeks` weeks
+    unreported: list[ProjectState]  # running or late without a report in the last `weeks` weeks
+    mismatched: list[ProjectState]  # marked «ikke startet» though the data says started (for the secretariat)
     weeks: int
 
     @property
@@ -239,12 +273,36 @@ class Figures:
         return len(self.states)
 
     @property
-    def statuses_present(self) -> list[StatusCount]:
-        """The statuses some project has."""
-        return [s for s in self.statuses if s.count]
+    def phases_present(self) -> list[PhaseCount]:
+        """The phases some project is in."""
+        return [p for p in self.phases if p.count]
+
+    @property
+    def under_way(self) -> int:
+        """Projects running or late: those the report flag watches."""
+        return sum(p.count for p in self.phases if p.phase in UNDER_WAY)
+
+    def attention_list(self, kind: str) -> AttentionList:
+        return AttentionList(kind, getattr(self, ATTENTION_KINDS[kind]))
+
+    @property
+    def lights_list(self) -> AttentionList:
+        return self.attention_list("lys")
+
+    @property
+    def reports_list(self) -> AttentionList:
+        return self.attention_list("statusrapport")
+
+    @property
+    def budget_list(self) -> AttentionList:
+        return self.attention_list("budget")
+
+    @property
+    def mismatch_list(self) -> AttentionList:
+        return self.attention_list("status")
 
     def status_chart(self) -> charts.CountChart:
-        return charts.count_chart([(s.status, s.label.capitalize(), s.count) for s in self.statuses])
+        return charts.count_chart([(p.phase, p.label.capitalize(), p.count) for p in self.phases])
 
     def light_chart(self) -> charts.CountChart:
         return charts.count_chart(self.lights.items())
@@ -262,12 +320,13 @@ def figures_for(projects: Sequence[Project], *, today: datetime.date, weeks: int
     return Figures(
         states=states,
         hours=tally(projects),
-        statuses=count_statuses(projects),
+        phases=count_phases(states),
         lights=count_lights(projects),
         progress=progress_of(projects),
         over_budget=[s for s in states if s.over_budget],
         attention=attention,
         unreported=[s for s in states if s.needs_report],
+        mismatched=[s for s in states if s.mismatch],
         weeks=weeks,
     )
 
@@ -329,6 +388,12 @@ class Schedule:
     ending: list[Project]
     until: datetime.date
     months: int
+    ending_phases: list[str]  # the phase of each project in `ending`
+
+    @property
+    def ending_rows(self) -> list[tuple[Project, str]]:
+        """Each project ending soon with the name of its phase."""
+        return [(p, str(Project.Phase(phase).label)) for p, phase in zip(self.ending, self.ending_phases, strict=True)]
 
 
 def schedule_for(projects: Iterable[Project], *, today: datetime.date, months: int | None = None) -> Schedule:
@@ -336,15 +401,23 @@ def schedule_for(projects: Iterable[Project], *, today: datetime.date, months: i
     until = add_months(today, months)
     projects = list(projects)
     starting = [p for p in projects if p.start_date is not None and today <= p.start_date <= until]
-    # A finished project that was due to end soon is no news.
-    ending = [
-        p for p in projects if p.end_date is not None and today <= p.end_date <= until and p.status not in FINISHED
-    ]
+    ending = sorted(
+        (
+            (p, phase)
+            for p in projects
+            if p.end_date is not None
+            and today <= p.end_date <= until
+            # A project that is over is no news.
+            and (phase := phase_of(p, today=today)) not in (Project.Phase.DONE, Project.Phase.CANCELLED)
+        ),
+        key=lambda row: row[0].end_date,
+    )
     return Schedule(
         starting=sorted(starting, key=lambda p: p.start_date),
-        ending=sorted(ending, key=lambda p: p.end_date),
+        ending=[p for p, _phase in ending],
         until=until,
         months=months,
+        ending_phases=[phase for _p, phase in ending],
     )
 
 

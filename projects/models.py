@@ -32,7 +32,16 @@ def exactly_one(*fields: str) -> Q:
     return condition
 
 
-class ProjectManager(models.Manager["Project"]):
+class ProjectQuerySet(models.QuerySet["Project"]):
+    def with_phase(self, *, today: datetime.date) -> "ProjectQuerySet":
+        """Annotate each project with `phase`, the Project.Phase it is in on `today`, computed in SQL by the
+        rules of `projects.phase.phase_of`, so a page can count projects by phase in the database."""
+        from .phase import phase_expression  # the rules live with their Python twin
+
+        return self.annotate(phase=phase_expression(today=today))
+
+
+class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):  # type: ignore[misc]
     def get_by_natural_key(self, area_slug: str, number: int) -> "Project":
         return self.get(area__slug=area_slug, number=number)
 
@@ -45,6 +54,17 @@ class Project(ConstraintErrorsOnFields, Versioned):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
         PAUSED = "paused", _("paused")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Phase(models.TextChoices):
+        """Where a project stands on a given day, read from its status and its data (`projects.phase`);
+        not stored: the status field keeps what the secretariat set."""
+
+        PLANNED = "planned", _("planned")
+        RUNNING = "running", _("running")
+        LATE = "late", _("running past its end")
+        PAUSED = "paused", _("paused")
+        DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
 
     area = models.ForeignKey(

@@ -16,12 +16,10 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from .history_reasons import status_report_reason
 from .models import Project, StatusReport
+from .phase import UNDER_WAY, phase_of
 from .roles import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
 
 User = AbstractBaseUser | AnonymousUser
-
-# Projects that are over or called off need no more reports.
-FINISHED = (Project.Status.DONE, Project.Status.CANCELLED)
 
 
 def is_contact_person(user: User, project: Project) -> bool:
@@ -83,10 +81,10 @@ def with_latest_report(projects: QuerySet[Project]) -> QuerySet[Project]:
 
 
 def needs_report(project: Project, today: datetime.date, weeks: int | None = None) -> bool:
-    """A running project (started, not finished) without a report in the last `weeks` weeks.
+    """A project under way (running or late, `projects.phase`) without a report in the last `weeks` weeks.
 
-    The project must be annotated by `with_latest_report`.
+    The project must be annotated by `with_latest_report` (and best by `with_hours_used`).
     """
-    if project.status in FINISHED or (project.start_date is not None and project.start_date > today):
+    if phase_of(project, today=today) not in UNDER_WAY:
         return False
     return project.latest_report_date is None or project.latest_report_date < report_due_since(today, weeks)

@@ -21,6 +21,8 @@ VIEW_PLAN = "projects.view_plan"
 VIEW_PROGRESS = "projects.view_progress"
 ADD_STATUS_REPORT = "projects.add_statusreport"
 ADD_HOUR_REGISTRATION = "projects.add_hourregistration"
+# Keeping the plan: who corrects a project's status, and so sees where the status contradicts the data.
+CHANGE_PROJECT = "projects.change_project"
 
 # Picking contact persons needs view_user (the admin's user autocomplete); giving roles needs change_user and
 # view_group. What the secretariat may change on a user is the people admin's business.

@@ -9,6 +9,7 @@ app_name = "projects"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("indsatsomraader/<slug:area_slug>/", dashboard.area, name="area"),
+    path("opmaerksomhed/<slug:kind>/", dashboard.attention, name="attention"),
     path("projekter/<slug:area_slug>/<int:number>/", project.project, name="project"),
     path("projekter/<slug:area_slug>/<int:number>/status/", project.new_status_report, name="new-status-report"),
     path("projekter/<slug:area_slug>/<int:number>/timer/", project.new_hour_registration, name="new-hours"),

@@ -1,7 +1,8 @@
-"""The steering group's dashboard and the focus areas' pages; the figures come from projects.dashboard."""
+"""The steering group's dashboard, the focus areas' pages and the whole of an attention list; the figures come
+from projects.dashboard."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -9,10 +10,18 @@ from django.views.decorators.http import require_GET
 from areas.models import FocusArea
 
 from ..changes import last_change_for_area
-from ..dashboard import build_area_page, build_dashboard, followed_projects, open_milestones, relations_to_area
+from ..dashboard import (
+    ATTENTION_KINDS,
+    build_area_page,
+    build_dashboard,
+    figures_for,
+    followed_projects,
+    open_milestones,
+    relations_to_area,
+)
 from ..models import Project
 from ..plan import read_plan
-from ..roles import VIEW_PLAN, VIEW_PROGRESS
+from ..roles import CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS
 from .access import current_plan, reads_plan
 
 
@@ -38,7 +47,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         list(open_milestones(plan)),
         today=timezone.localdate(),
     )
-    return render(request, "projects/dashboard.html", {"dashboard": overview, "plan": plan})
+    return render(
+        request,
+        "projects/dashboard.html",
+        {"dashboard": overview, "plan": plan, "shows_mismatches": user.has_perm(CHANGE_PROJECT)},
+    )
 
 
 @require_GET
@@ -66,5 +79,29 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
             "chart": contents.masterplan,
             "change": last_change_for_area(area, follows_progress=follows_progress),
             "follows_progress": follows_progress,
+            "shows_mismatches": request.user.has_perm(CHANGE_PROJECT),
         },
+    )
+
+
+@require_GET
+def attention(request: HttpRequest, kind: str) -> HttpResponse:
+    """The whole of one attention list of the plan, or of one area with `?omraade=<slug>`; the statuses the
+    data contradicts are the secretariat's list only."""
+    if kind not in ATTENTION_KINDS:
+        raise Http404
+    user = request.user
+    if not user.has_perm(VIEW_PROGRESS) or (kind == "status" and not user.has_perm(CHANGE_PROJECT)):
+        raise PermissionDenied
+    plan = current_plan()
+    projects = followed_projects().filter(area__plan=plan)
+    area = None
+    if slug := request.GET.get("omraade"):
+        area = get_object_or_404(FocusArea, plan=plan, slug=slug)
+        projects = projects.filter(area=area)
+    figures = figures_for(list(projects), today=timezone.localdate())
+    return render(
+        request,
+        "projects/attention.html",
+        {"figures": figures, "list": figures.attention_list(kind), "area": area, "plan": plan},
     )

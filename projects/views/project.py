@@ -17,6 +17,7 @@ from ..budget import is_over_budget, tally, with_hours_used
 from ..changes import last_change_for_project
 from ..forms import HourRegistrationForm, StatusReportForm
 from ..models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
+from ..phase import phase_of, status_mismatch
 from ..reporting import (
     can_register_hours,
     can_report_status,
@@ -26,7 +27,7 @@ from ..reporting import (
     report_interval_weeks,
     with_latest_report,
 )
-from ..roles import VIEW_PLAN, VIEW_PROGRESS
+from ..roles import CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS
 from ..timeline import project_timeline
 
 LATEST_HOURS = 10
@@ -95,6 +96,8 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
         "contact_persons": list(project.contact_persons.all()),
         "change": last_change_for_project(project, follows_progress=follows_progress),
         "follows_progress": follows_progress,
+        "phase_name": Project.Phase(phase_of(project, today=today)).label,
+        "status_mismatch": status_mismatch(project, today=today) if user.has_perm(CHANGE_PROJECT) else [],
         "may_report_status": can_report_status(user, project),
         "may_register_hours": can_register_hours(user, project),
         "admin_url": (

@@ -87,6 +87,14 @@ MATRIX = [
      [SIGN_IN, REFUSED, TO_PROJECT, REFUSED, REFUSED, TO_PROJECT]),
     ("register hours, other project", "post", lambda w: project_url("projects:new-hours", w.other), HOURS,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, TO_PROJECT]),
+    ("attention list, whole", "get", lambda w: reverse("projects:attention", args=["statusrapport"]), None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
+    ("attention list, area's", "get",
+     lambda w: reverse("projects:attention", args=["lys"]) + "?omraade=energi-og-klima", None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
+    # Correcting a status is the secretariat's job, so the list of statuses the data contradicts is theirs.
+    ("statuses the data contradicts", "get", lambda w: reverse("projects:attention", args=["status"]), None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, OK]),
     ("search", "get", lambda w: reverse("projects:search") + "?q=energi", None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     ("party page", "get", lambda w: reverse("parties:party", args=[w.party_pk]), None,
@@ -176,7 +184,7 @@ def test_the_matrix_covers_every_page_of_the_portal():
     covered = {
         "projects:dashboard", "projects:area", "projects:project", "projects:new-status-report",
         "projects:new-hours", "projects:search", "parties:party", "projects:masterplan",
-        "projects:area-masterplan", "projects:documents", "projects:area-pdf",
+        "projects:area-masterplan", "projects:documents", "projects:area-pdf", "projects:attention",
         # Rendered like the area PDF, and walked by tests/projects/test_roles.py and test_views.py:
         "projects:action-plan-pdf", "projects:masterplan-pdf",
     }  # fmt: skip

@@ -15,7 +15,6 @@ from projects.dashboard import (
     build_area_page,
     build_dashboard,
     count_lights,
-    count_statuses,
     figures_for,
     followed_projects,
     milestone_outlook,
@@ -25,6 +24,7 @@ from projects.dashboard import (
     relations_to_area,
     schedule_for,
 )
+from projects.demo import generate_demo_projects
 from projects.models import Milestone, Project, StatusReport
 from projects.plan import read_plan
 from tests.factories import make_area, make_hours, make_milestone, make_project, make_status_report
@@ -87,17 +87,23 @@ def test_a_project_with_more_hours_than_budgeted_is_over_budget_by_the_differenc
 # Status and traffic lights
 
 
-def test_projects_are_counted_by_status_with_every_status_listed():
+def test_projects_are_counted_by_phase_once_each_with_every_phase_listed():
     area = make_area()
-    projects = [running(area, status=s) for s in (Status.IN_PROGRESS, Status.IN_PROGRESS, Status.DONE)]
+    projects = [
+        running(area),
+        running(area, status=Status.NOT_STARTED, progress=20),  # the data says running, whatever the status
+        running(area, status=Status.DONE),
+        running(area, status=Status.NOT_STARTED, start_date=TODAY + DAY),
+    ]
 
-    counts = count_statuses(projects)
+    counts = figures_for(followed(*projects), today=TODAY).phases
 
-    assert [(c.status, c.count) for c in counts] == [
-        ("not_started", 0),
-        ("in_progress", 2),
-        ("done", 1),
+    assert [(c.phase, c.count) for c in counts] == [
+        ("planned", 1),
+        ("running", 2),
+        ("late", 0),
         ("paused", 0),
+        ("done", 1),
         ("cancelled", 0),
     ]
     assert counts[1].label == "i gang"
@@ -378,3 +384,48 @@ def test_an_area_whose_projects_have_no_line_lists_them_apart_and_draws_their_ho
     assert page.ungrouped_hours.budget == 5660
     assert page.hour_chart.bars[-1].label == "Ingen linie eller tema"
     assert page.hour_chart.bars[-1].budget == 5660
+
+
+# Counts that agree with each other
+
+
+@pytest.mark.parametrize("today", [TODAY, datetime.date(2026, 12, 1)])
+def test_the_counts_by_phase_add_up_to_every_project_and_agree_with_the_attention_lists(seeded, today):
+    plan = ActionPlan.objects.get()
+    generate_demo_projects(plan=plan, count=120)
+    area = FocusArea.objects.get(slug="energi-og-klima")
+    # Marked «ikke startet», not due to start, yet 20 % done with 110 hours registered.
+    odd = make_project(area=area, number=99, start_date=today + 10 * DAY, end_date=today + 400 * DAY, progress=20)
+    for day in range(5):
+        make_hours(project=odd, date=today - day * DAY, hours=Decimal("22"))
+    projects = list(followed_projects())
+
+    dashboard = build_dashboard(
+        plan, list(plan.areas.order_by("position")), projects, list(open_milestones(plan)), today=today
+    )
+
+    f = dashboard.figures
+    counts = {c.phase: c.count for c in f.phases}
+    assert sum(counts.values()) == f.count == Project.objects.count()
+    assert dashboard.status_chart.total == Project.objects.count()
+    for phase, count in counts.items():  # the areas add up to the plan, phase by phase
+        assert sum(a.figures.phases[list(counts).index(phase)].count for a in dashboard.areas) == count
+    # The same counts in SQL, by the annotation the rules' SQL twin gives.
+    in_sql = dict.fromkeys(counts, 0)
+    for phase in Project.objects.with_phase(today=today).values_list("phase", flat=True):
+        in_sql[phase] += 1
+    assert in_sql == counts
+    # The report flag watches exactly the projects counted as under way: running or late.
+    assert f.under_way == counts["running"] + counts["late"]
+    assert {s.phase for s in f.unreported} <= {"running", "late"}
+    assert f.reports_list.count == len(f.unreported) == sum(s.needs_report for s in f.states)
+    assert f.lights_list.count == f.lights.red + f.lights.yellow
+    assert f.budget_list.count == f.hours.over_budget
+    assert len(f.reports_list.first) == min(10, f.reports_list.count)
+    # The odd project counts once, as running, and is on the secretariat's list with its reasons.
+    odd_state = next(s for s in f.states if s.project.pk == odd.pk)
+    assert odd_state.phase == "running"
+    assert odd_state in f.mismatched
+    assert odd_state.mismatch == ["der er registreret 110,00 timer", "fremdriften er 20 %"]
+    assert all(s.project.status == Project.Status.NOT_STARTED for s in f.mismatched)
+    assert counts["planned"] == sum(s.project.status == Project.Status.NOT_STARTED and not s.mismatch for s in f.states)

@@ -178,23 +178,30 @@ def test_a_project_with_more_hours_than_budgeted_is_marked_and_listed(client, se
 # Status and traffic lights
 
 
-def test_projects_are_counted_by_status_per_area_and_for_the_plan(client, seeded):
+def test_projects_are_counted_by_phase_per_area_and_for_the_plan_once_each(client, seeded):
+    # The seed's projects are all marked «ikke startet» but began in 2011–2012: none counts as not started.
     Project.objects.filter(area__slug="energi-og-klima", number__in=[1, 2]).update(status=Project.Status.IN_PROGRESS)
+    Project.objects.filter(area__slug="energi-og-klima", number=1).update(end_date=timezone.localdate() + 30 * DAY)
     Project.objects.filter(area__slug="energi-og-klima", number=3).update(status=Project.Status.DONE, progress=100)
 
     html = page_of(client, DASHBOARD)
 
     statuses = table(html, "status-table")
-    assert re.findall(r'<th scope="col" class="number">([^<]+)</th>', statuses)[:5] == [
-        "Ikke startet",
+    assert re.findall(r'<th scope="col" class="number">([^<]+)</th>', statuses)[:6] == [
+        "Planlagt",
         "I gang",
-        "Afsluttet",
+        "Forsinket",
         "Sat i bero",
+        "Afsluttet",
         "Aflyst",
     ]
-    assert numbers_in(row_with(statuses, "Energi og klima"))[:6] == ["7", "2", "1", "0", "0", "10"]
-    assert numbers_in(row_with(statuses, "Hele planen"))[:6] == ["30", "2", "1", "0", "0", "33"]
+    assert numbers_in(row_with(statuses, "Energi og klima"))[:7] == ["0", "1", "8", "0", "1", "0", "10"]
+    assert numbers_in(row_with(statuses, "Hele planen"))[:7] == ["0", "7", "25", "0", "1", "0", "33"]
     assert "1 af 33 afsluttet" in row_with(statuses, "Hele planen")
+    # The figures say the same: 32 under way, and every one of them lacks a recent report.
+    figures = section(html, "plan-heading")
+    assert "I gang: 7, Forsinket: 25, Afsluttet: 1" in figures
+    assert "32 projekter" in figures
 
 
 def test_a_project_with_a_red_report_needs_attention_and_a_green_one_does_not(client, seeded):
@@ -221,10 +228,11 @@ def test_a_running_project_without_a_report_in_four_weeks_is_flagged_and_one_wit
     html = page_of(client, DASHBOARD)
 
     attention = section(html, "attention-heading")
-    assert '<h3 id="attention-reports-heading">Ingen statusrapport i 4 uger</h3>' in attention
+    # The flag is said once, as the list's heading, not on every row.
+    assert re.search(r'<h3 id="attention-reports-heading">.*⚑</span> Ingen statusrapport i 4 uger', attention)
     flagged = table(attention, "attention-reports")
+    assert "Ingen statusrapport" not in flagged
     row = row_with(flagged, "Energividen med på arbejde")
-    assert "⚑</span> Ingen statusrapport i 4 uger" in row
     assert "for 5 uger siden" in row
     assert "Energi på dagsordenen" not in flagged
     assert "aldrig" in row_with(flagged, "Finansiering fra A til Z")
@@ -513,3 +521,63 @@ def test_an_area_page_runs_the_same_queries_however_large_the_plan(
     assert response.status_code == 200
     assert html.count('class="gantt-row"') == Project.objects.filter(area__slug="energi-og-klima").count()
     assert html.count("<td>har sammenhæng med</td>") == size
+
+
+# Attention lists: the first ten rows, then the whole list on its own page
+
+
+def rows_in(table_html: str) -> int:
+    return table_html.count('<th scope="row"')
+
+
+def test_an_attention_list_shows_its_first_ten_rows_and_links_to_all_of_them(client, seeded):
+    html = page_of(client, DASHBOARD)
+
+    flagged = table(section(html, "attention-heading"), "attention-reports")
+    assert rows_in(flagged) == 10
+    whole_url = reverse("projects:attention", args=["statusrapport"])
+    assert f'<a href="{whole_url}">Vis alle (33)</a>' in html
+
+    whole = page_of(client, whole_url)
+    assert rows_in(table(whole, "attention-reports")) == 33
+    assert "⚑</span> Ingen statusrapport i 4 uger" in whole
+    assert "Vis alle" not in whole
+
+
+def test_an_areas_attention_list_links_to_the_whole_list_of_that_area_only(client, seeded):
+    html = page_of(client, area_url("faelles-omraadetilgang"))
+
+    assert rows_in(table(section(html, "attention-heading"), "attention-reports")) == 10
+    whole_url = reverse("projects:attention", args=["statusrapport"]) + "?omraade=faelles-omraadetilgang"
+    assert f'<a href="{whole_url}">Vis alle (15)</a>' in html
+    whole = page_of(client, whole_url)
+    assert rows_in(table(whole, "attention-reports")) == 15
+    assert "Energi på dagsordenen" not in whole
+
+
+def test_a_list_of_ten_or_fewer_has_no_link_to_the_whole(client, seeded):
+    html = page_of(client, area_url("energi-og-klima"))
+
+    assert rows_in(table(section(html, "attention-heading"), "attention-reports")) == 10
+    assert "Vis alle" not in html
+
+
+def test_the_secretariat_sees_which_statuses_the_data_contradicts_and_the_steering_group_does_not(client, seeded):
+    project = energy(1)
+    make_hours(project=project, date=timezone.localdate(), hours=Decimal("22"))
+    Project.objects.filter(pk=project.pk).update(progress=20)
+
+    html = page_of(client, DASHBOARD, SECRETARIAT)
+
+    attention = section(html, "attention-heading")
+    assert '<h3 id="attention-status-heading">Status passer ikke med data</h3>' in attention
+    row = row_with(table(attention, "attention-status"), "Koordinering af energi og klimaindsatsen")
+    assert "<td>Ikke startet</td>" in row
+    assert "<td>Forsinket</td>" in row
+    assert "startdatoen 1. april 2011 er passeret; der er registreret 22,00 timer; fremdriften er 20 %" in row
+    assert "Vis alle (33)" in attention
+    assert "Status passer ikke med data" not in page_of(client, DASHBOARD, STEERING_GROUP)
+    assert "Status passer ikke med data" not in page_of(client, area_url("energi-og-klima"), STEERING_GROUP)
+    project_page = page_of(client, project_url(project), SECRETARIAT)
+    assert "markeret «ikke startet», men startdatoen 1. april 2011 er passeret" in project_page
+    assert "Status passer ikke med data" not in page_of(client, project_url(project), STEERING_GROUP)

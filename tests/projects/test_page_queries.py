@@ -1,6 +1,6 @@
 """The pages that are not covered beside their own tests run the same number of SQL queries whether the plan
-has 10 or 1,000 projects: the masterplan, a focus area's masterplan, the documents list, the two reporting
-forms, and the admin's lists of hours and status reports."""
+has 10 or 1,000 projects: the masterplan, a focus area's masterplan, the documents list, the whole of an
+attention list, the two reporting forms, and the admin's lists of hours and status reports."""
 
 import pytest
 from django.urls import reverse
@@ -17,6 +17,8 @@ PAGES = {
     "masterplan": (lambda: reverse("projects:masterplan"), 24),
     "area masterplan": (lambda: reverse("projects:area-masterplan", args=["energi-og-klima"]), 25),
     "documents": (lambda: reverse("projects:documents"), 11),
+    "attention list": (lambda: reverse("projects:attention", args=["statusrapport"]), 11),
+    "area's attention list": (lambda: reverse("projects:attention", args=["status"]) + "?omraade=energi-og-klima", 12),
     "status report form": (lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]), 11),
     "hour registration form": (lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]), 11),
     "admin: hours": (lambda: reverse("admin:projects_hourregistration_changelist"), 16),
