@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from projects.models import HourRegistration, Project, StatusReport
+from projects.models import Project, StatusReport
 from projects.roles import STEERING_GROUP
 from tests.browser.accessibility import has_horizontal_scroll
+from tests.factories import make_hours
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -32,9 +33,8 @@ def lived_in_plan(seeded_live):
         project.status, project.progress = Project.Status.IN_PROGRESS, 20 * number
         project.save()
         hours = project.hour_budget * Decimal("1.1" if number == 2 else "0.4")
-        HourRegistration.objects.create(
-            project=project, date=today - datetime.timedelta(days=10), hours=hours, registered_by=secretary
-        )
+        # More than a day holds, so spread over the days before, as a timesheet would have it.
+        make_hours(project=project, date=today - datetime.timedelta(days=10), hours=hours, registered_by=secretary)
         if light:
             StatusReport.objects.create(
                 project=project,
