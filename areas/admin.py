@@ -62,7 +62,7 @@ class AreaResponsibilityInline(CompactTabularInline):
     """Responsibilities the plan states for the whole focus area."""
 
     model = Responsibility
-    fields = ("party", "role", "wording")
+    fields = ("party", "role", "wording", "concerning")
     autocomplete_fields = ("party",)
     verbose_name_plural = _("responsibilities for the whole focus area")
 
@@ -71,7 +71,7 @@ class AreaMilestoneInline(CompactTabularInline):
     """Milestones the plan gives for the whole focus area rather than for one project."""
 
     model = Milestone
-    fields = ("date", "date_wording", "title", "reached", "description")
+    fields = ("date", "date_assumed", "date_wording", "title", "reached", "description")
     verbose_name_plural = _("milestones of the whole focus area")
 
 

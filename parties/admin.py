@@ -43,11 +43,22 @@ class UnitsInline(ListedPartiesInline):
 @admin.register(Party)
 class PartyAdmin(SheetAdmin):
     resource_classes = [PartyResource]
-    list_display = ("name", "short_name", "kind", "administered_by", "part_of")
-    list_filter = ("kind", ("administered_by", admin.RelatedOnlyFieldListFilter))
+    list_display = (
+        "name", "short_name", "kind", "administered_by", "part_of", "name_by_portal", "description_by_portal",
+    )  # fmt: skip
+    list_filter = (
+        "kind", "name_by_portal", "description_by_portal", ("administered_by", admin.RelatedOnlyFieldListFilter),
+    )  # fmt: skip
     list_select_related = ("administered_by", "part_of")
     search_fields = ("name", "short_name", "description")
     ordering = ("name",)
     autocomplete_fields = ("administered_by", "part_of")
     inlines = (AdministeredPartiesInline, UnitsInline)
-    fields = ("name", "short_name", "kind", "administered_by", "part_of", "description")
+    fields = (
+        ("name", "name_by_portal"),
+        "short_name",
+        "kind",
+        "administered_by",
+        "part_of",
+        ("description", "description_by_portal"),
+    )

@@ -50,7 +50,17 @@ class Party(ConstraintErrorsOnFields, Versioned):
         related_name="units",
         help_text=_("The organisation or department this unit belongs to."),
     )
+    name_by_portal = models.BooleanField(
+        _("name added by the portal"),
+        default=False,
+        help_text=_("The sources do not name the party so; the portal gave it this name."),
+    )
     description = models.TextField(_("description"), blank=True)
+    description_by_portal = models.BooleanField(
+        _("description added by the portal"),
+        default=False,
+        help_text=_("The description is the portal's, not the sources' words."),
+    )
 
     objects = PartyManager()
     history = HistoricalRecords()

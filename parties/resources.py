@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from byaftale.sheets import ChoiceWidget, Column, LookupWidget, SheetResource, TextWidget
+from byaftale.sheets import ChoiceWidget, Column, LookupWidget, SheetResource, TextWidget, YesNoWidget
 
 from .models import Party
 
@@ -53,15 +53,20 @@ def referenced_first(parties: Iterable[Party]) -> Iterator[Party]:
 
 class PartyResource(SheetResource):
     name = Column(Party, "name", TextWidget())
+    name_by_portal = Column(Party, "name_by_portal", YesNoWidget())
     short_name = Column(Party, "short_name", TextWidget())
     kind = Column(Party, "kind", ChoiceWidget(Party.Kind))
     administered_by = Column(Party, "administered_by", PartyWidget())
     part_of = Column(Party, "part_of", PartyWidget())
     description = Column(Party, "description", TextWidget())
+    description_by_portal = Column(Party, "description_by_portal", YesNoWidget())
 
     class Meta:
         model = Party
-        fields = ("name", "short_name", "kind", "administered_by", "part_of", "description")
+        fields = (
+            "name", "name_by_portal", "short_name", "kind", "administered_by", "part_of",
+            "description", "description_by_portal",
+        )  # fmt: skip
         import_order = export_order = fields
         import_id_fields = ("name",)
 

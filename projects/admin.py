@@ -55,7 +55,7 @@ class MilestoneAreaFilter(FocusAreaScopeFilter):
 
 class ResponsibilityInline(CompactTabularInline):
     model = Responsibility
-    fields = ("party", "role", "wording")
+    fields = ("party", "role", "wording", "concerning")
     autocomplete_fields = ("party",)
 
 
@@ -75,7 +75,7 @@ class FinancingItemInline(CompactTabularInline):
 
 class MilestoneInline(CompactTabularInline):
     model = Milestone
-    fields = ("date", "date_wording", "title", "reached", "description")
+    fields = ("date", "date_assumed", "date_wording", "title", "reached", "description")
 
 
 @admin.register(Project)
@@ -99,8 +99,8 @@ class ProjectAdmin(SheetAdmin):
             _("Period, hours and progress"),
             {
                 "fields": (
-                    ("start_date", "start_wording"),
-                    ("end_date", "end_wording"),
+                    ("start_date", "start_assumed", "start_wording"),
+                    ("end_date", "end_assumed", "end_wording"),
                     "hour_budget",
                     ("status", "progress"),
                 )
@@ -249,7 +249,7 @@ class ResponsibilityAdmin(SheetAdmin):
     search_fields = ("party__name", "party__short_name", "project__title", "grouping__name", "area__name", "wording")
     ordering = ("party__name", "role")
     autocomplete_fields = ("party", "project")
-    fields = ("party", "role", "project", "grouping", "area", "wording")
+    fields = ("party", "role", "project", "grouping", "area", "wording", "concerning")
 
     @admin.display(description=_("responsible for"))
     def scope_display(self, responsibility: Responsibility) -> str:
@@ -298,7 +298,7 @@ class MilestoneAdmin(SheetAdmin):
     ordering = ("date", "id")
     date_hierarchy = "date"
     autocomplete_fields = ("project",)
-    fields = ("project", "area", "date", "date_wording", "title", "description", "reached")
+    fields = ("project", "area", "date", "date_assumed", "date_wording", "title", "description", "reached")
 
     @admin.display(description=_("milestone of"))
     def scope_display(self, milestone: Milestone) -> str:

@@ -32,6 +32,18 @@ def exactly_one(*fields: str) -> Q:
     return condition
 
 
+def assumed_text(date: datetime.date) -> str:
+    """A date the portal placed, not the source: its month (or day), marked «(antaget)»."""
+    shown = date_format(date, "YEAR_MONTH_FORMAT") if date.day == 1 else date_format(date)
+    return _("%(date)s (assumed)") % {"date": shown}
+
+
+def dated_text(date: datetime.date | None, wording: str, *, assumed: bool) -> str:
+    if assumed and date:
+        return assumed_text(date)
+    return wording or (date_format(date) if date else "")
+
+
 class ProjectQuerySet(models.QuerySet["Project"]):
     def with_phase(self, *, today: datetime.date) -> "ProjectQuerySet":
         """Annotate each project with `phase`, the Project.Phase it is in on `today`, computed in SQL by the
@@ -95,8 +107,20 @@ class Project(ConstraintErrorsOnFields, Versioned):
         blank=True,
         help_text=_("Where the source is approximate: 'medio 2011'."),
     )
+    start_assumed = models.BooleanField(
+        _("start assumed"),
+        default=False,
+        help_text=_(
+            "The source does not give this start (e.g. only the month); the portal placed it. Shown as 'antaget'."
+        ),
+    )
     end_date = models.DateField(_("end"), null=True, blank=True)
     end_wording = models.CharField(_("end, as written"), max_length=100, blank=True)
+    end_assumed = models.BooleanField(
+        _("end assumed"),
+        default=False,
+        help_text=_("The source does not give this end; the portal placed it. Shown as 'antaget'."),
+    )
     hour_budget = models.PositiveIntegerField(_("hour budget"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.PositiveSmallIntegerField(
@@ -180,12 +204,13 @@ class Project(ConstraintErrorsOnFields, Versioned):
 
     @property
     def start_text(self) -> str:
-        """The start as the source words it where approximate, else as a Danish date."""
-        return self.start_wording or (date_format(self.start_date) if self.start_date else "")
+        """The start as the source words it where approximate, else as a Danish date; an assumed start as
+        the portal placed it, marked «(antaget)», since the source's words alone do not say it."""
+        return dated_text(self.start_date, self.start_wording, assumed=self.start_assumed)
 
     @property
     def end_text(self) -> str:
-        return self.end_wording or (date_format(self.end_date) if self.end_date else "")
+        return dated_text(self.end_date, self.end_wording, assumed=self.end_assumed)
 
     def period_text(self) -> str:
         if not self.end_text:
@@ -234,6 +259,15 @@ class Responsibility(ConstraintErrorsOnFields, Versioned):
         related_name="responsibilities",
     )
     wording = models.TextField(_("as written"), blank=True, help_text=_("The sentence of the source that says so."))
+    concerning = models.CharField(
+        _("concerning, as written"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Where the source gives the responsibility for part of the scope only, its words for that part, "
+            "e.g. 'de tryghedsskabende foranstaltninger i Blangstedgård'."
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -352,7 +386,9 @@ class FinancingItem(ConstraintErrorsOnFields, Versioned):
     kind = models.CharField(_("unit"), max_length=20, choices=Kind.choices)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
     is_estimate = models.BooleanField(
-        _("estimate"), default=False, help_text=_("The source says 'ca.' or 'estimeret'.")
+        _("estimate"),
+        default=False,
+        help_text=_("The source says 'ca.', 'estimeret' or that experience 'peger på' it."),
     )
     payer = models.ForeignKey(
         "parties.Party",
@@ -416,7 +452,19 @@ class Milestone(ConstraintErrorsOnFields, Versioned):
         _("date"), help_text=_("Placed on the first day of the month where the source gives a month.")
     )
     date_wording = models.CharField(_("date, as written"), max_length=100, blank=True)
-    title = models.CharField(_("milestone"), max_length=300)
+    date_assumed = models.BooleanField(
+        _("date assumed"),
+        default=False,
+        help_text=_(
+            "The source does not give this date (e.g. the year, or the month of 'I 2011'); the portal placed it. "
+            "Shown as 'antaget'."
+        ),
+    )
+    title = models.CharField(
+        _("milestone"),
+        max_length=300,
+        help_text=_("The portal's short name; the source's words are under 'as written'."),
+    )
     description = models.TextField(_("as written"), blank=True)
     reached = models.BooleanField(_("reached"), default=False)
 
@@ -436,6 +484,20 @@ class Milestone(ConstraintErrorsOnFields, Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def date_text(self) -> str:
+        """The date as shown: its month where placed on a month's first day, else the day; «(antaget)» where assumed."""
+        if self.date_assumed:
+            return assumed_text(self.date)
+        return date_format(self.date, "YEAR_MONTH_FORMAT") if self.date.day == 1 else date_format(self.date)
+
+    @property
+    def date_label(self) -> str:
+        """The date as shown with the source's words beside it: «December 2011 (antaget); som skrevet: I 2011»."""
+        if not self.date_wording:
+            return self.date_text
+        return _("%(date)s; as written: %(wording)s") % {"date": self.date_text, "wording": self.date_wording}
 
     def get_absolute_url(self) -> str:
         """A project's milestone is read on its project's page, an area's on the area's."""

@@ -124,8 +124,10 @@ class ProjectResource(SheetResource):
     timeline_text = Column(Project, "timeline_text", TextWidget())
     start_date = Column(Project, "start_date", DateWidget())
     start_wording = Column(Project, "start_wording", TextWidget())
+    start_assumed = Column(Project, "start_assumed", YesNoWidget())
     end_date = Column(Project, "end_date", DateWidget())
     end_wording = Column(Project, "end_wording", TextWidget())
+    end_assumed = Column(Project, "end_assumed", YesNoWidget())
     hour_budget = Column(Project, "hour_budget", WholeNumberWidget())
     status = Column(Project, "status", ChoiceWidget(Project.Status))
     progress = Column(Project, "progress", WholeNumberWidget())
@@ -135,7 +137,8 @@ class ProjectResource(SheetResource):
         fields = (
             "area", "grouping", "number", "label", "title", "description",
             "responsibility_text", "relations_text", "financing_text", "timeline_text",
-            "start_date", "start_wording", "end_date", "end_wording", "hour_budget", "status", "progress",
+            "start_date", "start_wording", "start_assumed", "end_date", "end_wording", "end_assumed",
+            "hour_budget", "status", "progress",
         )  # fmt: skip
         import_order = export_order = fields
         import_id_fields = ("area", "number")
@@ -156,10 +159,11 @@ class ResponsibilityResource(SheetResource):
     grouping = Column(Responsibility, "grouping", GroupingWidget())
     area = Column(Responsibility, "area", FocusAreaWidget())
     wording = Column(Responsibility, "wording", TextWidget())
+    concerning = Column(Responsibility, "concerning", TextWidget())
 
     class Meta:
         model = Responsibility
-        fields = ("party", "role", "project", "grouping", "area", "wording")
+        fields = ("party", "role", "project", "grouping", "area", "wording", "concerning")
         import_order = export_order = fields
         import_id_fields = ("party", "project", "grouping", "area")
 
@@ -174,13 +178,14 @@ class MilestoneResource(SheetResource):
     area = Column(Milestone, "area", FocusAreaWidget())
     date = Column(Milestone, "date", DateWidget())
     date_wording = Column(Milestone, "date_wording", TextWidget())
+    date_assumed = Column(Milestone, "date_assumed", YesNoWidget())
     title = Column(Milestone, "title", TextWidget())
     description = Column(Milestone, "description", TextWidget())
     reached = Column(Milestone, "reached", YesNoWidget())
 
     class Meta:
         model = Milestone
-        fields = ("project", "area", "date", "date_wording", "title", "description", "reached")
+        fields = ("project", "area", "date", "date_wording", "date_assumed", "title", "description", "reached")
         import_order = export_order = fields
         import_id_fields = ("project", "area", "title")
 

@@ -2,10 +2,13 @@
 date, amount, responsibility, relation, milestone and agreement section, in the original Danish wording."""
 
 import datetime
+import html
+import re
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.utils import translation
 
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
@@ -120,7 +123,7 @@ def test_the_five_themes_hold_their_sub_projects_in_source_order():
         (EK, 1, "1. april 2011 – 1. april 2013"),
         (EK, 7, "1. oktober 2012 – 1. maj 2013"),
         (EK, 10, "1. juni 2011 – 1. juli 2012"),
-        (TS, 1, "fra januar 2011"),
+        (TS, 1, "fra januar 2011 (antaget)"),
         (BS, 2, "ultimo 2011 – opfølgning primo 2013"),
         (BS, 3, "medio 2011 – i drift primo 2012"),
         (BS, 5, "fra primo 2011"),
@@ -184,7 +187,7 @@ def test_the_financing_figures_of_the_energy_projects():
     one_off = items[(10, FinancingItem.Kind.ONE_OFF, Decimal("475000"))]
     assert one_off.is_estimate and "ca. 475.000 kr." in one_off.description
     running = items[(10, FinancingItem.Kind.RUNNING_COST, Decimal("2000000"))]
-    assert not running.is_estimate and "årlig driftsudgift på 2 mio.kr." in running.description
+    assert running.is_estimate and "årlig driftsudgift på 2 mio.kr." in running.description
     assert items[(1, FinancingItem.Kind.FULL_TIME, Decimal("1"))].is_estimate
     assert items[(2, FinancingItem.Kind.FULL_TIME, Decimal("1"))].payer.name == "Boligorganisationerne"
     assert (3, FinancingItem.Kind.HOURS, Decimal("250")) in items
@@ -422,3 +425,137 @@ def test_every_loaded_object_passes_full_clean(model):
     assert objects, f"no {model.__name__} loaded"
     for obj in objects:
         obj.full_clean()
+
+
+# ---------------------------------------------------------------- as written means as written (issue 9, point 10)
+
+SOURCES = settings.BASE_DIR / "fixtures" / "sources"
+
+# Every field the portal shows as the sources' own words. A Party's name or description the portal made up
+# carries name_by_portal / description_by_portal instead and is left out.
+AS_WRITTEN = {
+    FocusArea: ("name_in_table", "last_updated_wording"),
+    AreaSection: ("note", "body"),
+    Grouping: ("name", "description"),
+    Party: ("name", "short_name", "description"),
+    Project: (
+        "label", "title", "description", "responsibility_text", "relations_text", "financing_text",
+        "timeline_text", "start_wording", "end_wording",
+    ),
+    Responsibility: ("wording", "concerning"),
+    Relation: ("text",),
+    FinancingItem: ("description",),
+    Milestone: ("date_wording", "description"),
+    CooperationAgreement: ("title", "signed_wording"),
+    AgreementSection: ("heading", "body"),
+    AgreementTask: ("title", "summary", "heading", "description"),
+    Signatory: ("name", "job_title"),
+}  # fmt: skip
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it: no HTML or Markdown, no table rules or bullets, one space, lower case."""
+    text = re.sub(r"</?(?:sub|sup|b|i|u|strong|em)>", "", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a Markdown link's text
+    text = re.sub(r"^[\s\-|]*-{2,}[\s\-|]*$", " ", text, flags=re.MULTILINE)  # a table rule across a page break
+    text = re.sub(r"[*#•\uf0b7]", " ", text)
+    return " ".join(html.unescape(text).split()).lower()
+
+
+@pytest.fixture(scope="module")
+def source_text() -> str:
+    return plain(" ".join(path.read_text(encoding="utf-8") for path in sorted(SOURCES.glob("*.txt"))))
+
+
+def not_in_the_sources(source_text: str) -> list[str]:
+    missing = []
+    for model, fields in AS_WRITTEN.items():
+        for obj in model.objects.all():
+            for name in fields:
+                if model is Party and getattr(obj, f"{name}_by_portal", False):
+                    continue
+                for line in str(getattr(obj, name)).splitlines():
+                    words = plain(re.sub(r"^\s*(?:[-•]\s+)", "", line))
+                    if words and words not in source_text:
+                        missing.append(f"{model.__name__} «{obj}» {name}: {line}")
+    return missing
+
+
+def test_every_as_written_text_occurs_in_the_sources(source_text):
+    assert not_in_the_sources(source_text) == []
+
+
+def test_the_check_finds_words_the_sources_do_not_have(source_text):
+    Project.objects.filter(area__slug=TS, number=1).update(start_wording="januar 2011")
+    assert not_in_the_sources(source_text) == [
+        "Project «1. projekt: Kortlægning af boligafdelinger» start_wording: januar 2011"
+    ]
+
+
+def test_every_field_named_as_written_is_checked():
+    with translation.override(None):
+        named = {
+            (model, field.name)
+            for model in apps.get_models()
+            for field in model._meta.get_fields()
+            if "as written" in str(getattr(field, "verbose_name", "")) and not model.__name__.startswith("Historical")
+        }
+    assert named <= {(model, name) for model, fields in AS_WRITTEN.items() for name in fields}
+
+
+def test_tidssvarende_boliger_starts_in_an_assumed_january_2011_the_source_says_only_januar():
+    for number in (1, 2, 3):
+        started = project(TS, number)
+        assert (started.start_date, started.start_wording, started.start_assumed) == (
+            datetime.date(2011, 1, 1),
+            "Januar",
+            True,
+        )
+    with translation.override("da"):
+        assert project(TS, 1).start_text == "januar 2011 (antaget)"
+    assert not Project.objects.exclude(area__slug=TS).filter(start_assumed=True).exists()
+
+
+def test_every_milestone_placed_where_the_source_gives_no_such_date_is_marked_assumed():
+    assert set(Milestone.objects.values_list("date_wording", "date_assumed")) == {
+        (wording, True)
+        for wording in ("Januar", "April", "Juni", "September", "Oktober", "December", "primo 2012", "primo 2013")
+        + ("I 2011", "midt 2013")
+    }
+    in_2011 = Milestone.objects.get(date_wording="I 2011")
+    with translation.override("da"):
+        assert in_2011.date_text == "december 2011 (antaget)"
+        assert in_2011.date_label == "december 2011 (antaget); som skrevet: I 2011"
+
+
+def test_socialcentret_and_tryk_by_answer_only_for_the_tryghedsskabende_foranstaltninger():
+    for name in ("Socialcentret", "Tryk By-sekretariatet"):
+        responsibility = Responsibility.objects.get(party__name=name)
+        assert responsibility.concerning == "de tryghedsskabende foranstaltninger i Blangstedgård"
+        assert responsibility.concerning in responsibility.wording
+    leads_of_the_whole_area = Responsibility.objects.filter(area__slug=FO, role="lead", concerning="")
+    assert set(leads_of_the_whole_area.values_list("party__name", flat=True)) == {"Boligstrategisk Sekretariat"}
+
+
+def test_the_demonstratoriums_yearly_2_mio_is_an_estimate_since_experience_only_points_to_it():
+    running = FinancingItem.objects.get(project=project(EK, 10), kind=FinancingItem.Kind.RUNNING_COST)
+    assert running.is_estimate and "peger på en årlig driftsudgift på 2 mio.kr." in running.description
+
+
+def test_the_names_and_descriptions_the_portal_gave_parties_are_marked_as_its_own():
+    assert set(Party.objects.filter(name_by_portal=True).values_list("name", flat=True)) == {
+        "Boligorganisationernes strategigruppe",
+        "Odense Kommunes strategigruppe",
+        "Boligorganisationernes sekretariat",
+        "Odense Kommunes sekretariat",
+        "Tværgående styre-/projektgruppe for Områdetilgang",
+    }
+    assert set(Party.objects.filter(description_by_portal=True).values_list("name", flat=True)) == {
+        "Boligsamarbejde Odense",
+        "BO styregruppen",
+        "Hovedbestyrelser",
+        "Afdelingsbestyrelser",
+        "Beboerne i Blangstedgård",
+        "Programbestyrelsen",
+    }

@@ -29,7 +29,10 @@ def test_the_party_list_shows_names_kinds_and_who_administers_whom(admin_client_
     response = admin_client_da.get(reverse("admin:parties_party_changelist"))
 
     assert response.status_code == 200
-    assert column_headers(response) == ["Navn", "Kort navn", "Type", "Administreres af", "Del af"]
+    assert column_headers(response) == [
+        "Navn", "Kort navn", "Type", "Administreres af", "Del af",
+        "Navn tilføjet af portalen", "Beskrivelse tilføjet af portalen",
+    ]  # fmt: skip
     table = result_table(response)
     assert "Boligforeningen Kristiansdal - boligorganisation Fyns Almennyttige Boligselskab -" in table
     assert "Bystrategisk Stab - stab eller enhed - Odense Kommune" in table

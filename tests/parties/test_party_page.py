@@ -144,3 +144,24 @@ def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(client, seede
     assert html.count("250.000 kr.") == size
     assert f"{size:,} ansvarsområder".replace(",", ".") in html
     assert Project.objects.count() == 33 + size
+
+
+def test_a_name_and_a_description_the_portal_added_are_marked_as_its_own(client, seeded):
+    html = page_of(client, "BO styregruppen")
+    description = re.search(r'<div class="([^"]*)" id="party-description">(.*?)</div>', html, re.S)
+
+    assert description.group(1) != "as-written"
+    assert "Styregruppen i Boligsamarbejde Odense (BO)." in description.group(2)
+    assert "Tilføjet af portalen, ikke kildernes ord." in description.group(2)
+    assert "Navnet er tilføjet af portalen" not in html  # «BO styregruppen» is the source's own name
+
+    named = page_of(client, "Odense Kommunes strategigruppe")
+    assert "Navnet er tilføjet af portalen; kilderne kalder ikke parten sådan." in named
+    assert '<div class="as-written" id="party-description">' in named  # its description quotes the agreement
+
+
+def test_socialcentret_answers_for_the_tryghedsskabende_foranstaltninger_not_the_whole_area(client, seeded):
+    row = row_with(page_of(client, "Socialcentret"), "Tovholder")
+
+    assert "kun de tryghedsskabende foranstaltninger i Blangstedgård, i indsatsområdet Fælles områdetilgang" in row
+    assert "hele indsatsområdet" not in row

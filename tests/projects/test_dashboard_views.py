@@ -423,7 +423,8 @@ def test_an_area_page_shows_its_sections_themes_responsibilities_milestones_rela
     assert "Synliggørelse</a>" in hus_88 and "Åben rådgivning</a>" in hus_88
     responsibilities = table(html, "area-responsibilities")
     assert row_with(responsibilities, "Boligstrategisk Sekretariat").count("Tovholder") == 1
-    assert "hele indsatsområdet Fælles områdetilgang" in row_with(responsibilities, "Socialcentret")
+    assert "hele indsatsområdet Fælles områdetilgang" in row_with(responsibilities, "Boligstrategisk Sekretariat")
+    assert "kun de tryghedsskabende foranstaltninger i Blangstedgård" in row_with(responsibilities, "Socialcentret")
     assert "hele temaet Hus 88 som fyrtårn" in row_with(responsibilities, "Korsløkke Ungdomsskole")
     milestones = table(html, "area-milestones")
     assert "Blangstedgård 25 års jubilæum" in milestones

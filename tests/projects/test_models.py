@@ -36,6 +36,19 @@ from projects.models import Project
         ),
         ({"end_date": datetime.date(2013, 7, 1), "end_wording": "midt 2013"}, "til midt 2013"),
         ({}, ""),
+        (
+            {"start_date": datetime.date(2011, 1, 1), "start_wording": "Januar", "start_assumed": True},
+            "fra januar 2011 (antaget)",
+        ),
+        (
+            {
+                "start_date": datetime.date(2011, 4, 1),
+                "end_date": datetime.date(2013, 4, 15),
+                "end_wording": "foråret",
+                "end_assumed": True,
+            },
+            "1. april 2011 – 15. april 2013 (antaget)",
+        ),
     ],
 )
 def test_the_period_reads_as_the_source_words_it(fields, period):

@@ -114,7 +114,10 @@ def test_responsibilities_stated_for_the_theme_and_the_area_are_shown_and_marked
 
     assert "hele temaet Markedsføring" in row_with(html, "Grundejerforeningen Blangstedgård")
     assert "Tovholder" in row_with(html, "Grundejerforeningen Blangstedgård")
-    assert "hele indsatsområdet Fælles områdetilgang" in row_with(html, "Tryk By-sekretariatet")
+    assert "hele indsatsområdet Fælles områdetilgang" in row_with(html, "Boligstrategisk Sekretariat")
+    tryk_by = row_with(html, "Tryk By-sekretariatet")
+    assert "kun de tryghedsskabende foranstaltninger i Blangstedgård, i indsatsområdet Fælles områdetilgang" in tryk_by
+    assert "hele indsatsområdet" not in tryk_by
     assert "dette projekt" in row_with(html, "Beboerne i Blangstedgård")
 
 
@@ -428,3 +431,12 @@ def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(client, seede
     assert response.status_code == 200
     assert html.count("har sammenhæng med</td>") == size - 2
     assert f"Seneste timeregistreringer (10 af {size + 3:,})".replace(",", ".") in html
+
+
+def test_an_assumed_start_and_assumed_milestone_dates_say_antaget_beside_the_sources_words(client, seeded):
+    html = page_of(client, make_user(BOARD_MEMBER), "tidssvarende-boliger", 1)
+
+    assert "fra januar 2011 (antaget)" in html  # the period; the source says only «Januar»
+    row = row_with(html, "Talmaterialet til kortlægningen af afdelingerne foreligger")
+    assert "April 2011 (antaget)" in row and "som skrevet: April" in row
+    assert "Januar 2011 (antaget)" in row_with(html, "Projekterne opstartes")  # the area's milestone

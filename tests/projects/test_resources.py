@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 PROJECT_HEADERS = [
     "Indsatsområde", "Linie eller tema", "Nummer", "Betegnelse", "Titel", "Beskrivelse",
     "Ansvarsfordeling, som skrevet", "Sammenhæng med øvrige projekter, som skrevet", "Finansiering, som skrevet",
-    "Tidshorisont, som skrevet", "Start", "Start, som skrevet", "Slut", "Slut, som skrevet", "Timebudget", "Status",
-    "Fremdrift (%)",
+    "Tidshorisont, som skrevet", "Start", "Start, som skrevet", "Start antaget", "Slut", "Slut, som skrevet",
+    "Slut antaget", "Timebudget", "Status", "Fremdrift (%)",
 ]  # fmt: skip
 
 

@@ -296,3 +296,9 @@ def test_searching_takes_the_same_number_of_queries_at_10_and_at_1000_projects(
     assert results.projects.total == seed.projects.total + count
     assert results.milestones.total == seed.milestones.total + count
     assert len(results.projects.hits) == min(seed.projects.total + count, LIMIT)
+
+
+def test_a_found_milestone_on_a_date_the_source_does_not_give_reads_antaget(reader, seeded):
+    html = reader.get(URL, {"q": "blivende"}).content.decode()  # «I 2011 skal organiseringen … blivende form»
+
+    assert "december 2011 (antaget) · Indsatsområde: Fælles områdetilgang" in html

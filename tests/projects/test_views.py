@@ -47,6 +47,15 @@ def test_the_masterplan_page_shows_every_project_in_its_months(admin_client_da, 
     assert "1.750" in row
 
 
+def test_the_masterplan_marks_the_dates_the_portal_assumed(admin_client_da, seeded):
+    html = admin_client_da.get(reverse("projects:masterplan")).content.decode()
+
+    row = re.search(r'data-project="tidssvarende-boliger/1">(.*?)</tr>', html, re.S).group(1)
+    assert "fra januar 2011 (antaget)" in row
+    assert "(december 2011 (antaget); som skrevet: I 2011)" in html  # Fælles områdetilgang's milestone
+    assert "en dato portalen har placeret; kilden angiver den ikke" in html  # the legend
+
+
 def test_an_area_page_shows_only_its_projects_with_its_themes(admin_client_da, seeded):
     html = admin_client_da.get(reverse("projects:area-masterplan", args=["faelles-omraadetilgang"])).content.decode()
 
