@@ -90,7 +90,13 @@ def cached_document(key: str, plan: ActionPlan, today: datetime.date, build: Cal
 
 def action_plan_context(plan: ActionPlan, *, today: datetime.date) -> dict:
     contents = read_plan(plan, today=today)
-    return {"contents": contents, "plan": plan, "data_date": data_date(plan, contents), "today": today}
+    return {
+        "contents": contents,
+        "plan": plan,
+        "data_date": data_date(plan, contents),
+        "today": today,
+        "document_name": plan.subtitle,
+    }
 
 
 def masterplan_context(plan: ActionPlan, *, today: datetime.date, paper: str) -> dict:
@@ -100,7 +106,7 @@ def masterplan_context(plan: ActionPlan, *, today: datetime.date, paper: str) ->
         "plan": plan,
         "paper": paper,
         "data_date": data_date(plan, contents),
-        "footer_name": "Masterplan",
+        "document_name": "Masterplan",
     }
 
 
@@ -111,7 +117,7 @@ def area_context(area: FocusArea, *, today: datetime.date) -> dict:
         "plan": area.plan,
         "area": area,
         "data_date": data_date(area.plan, contents),
-        "footer_name": area.name,
+        "document_name": area.name,
     }
 
 

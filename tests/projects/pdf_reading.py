@@ -58,3 +58,52 @@ def words_outside_their_page(pdf: bytes) -> list[Word]:
         if word.x_min < 0 or word.y_min < 0 or word.x_max > width + 0.5 or word.y_max > height + 0.5:
             outside.append(word)
     return outside
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+    y_min: float
+    y_max: float
+
+
+def lines_per_page(pdf: bytes) -> tuple[list[tuple[float, float]], list[list[Line]]]:
+    """Each page's lines of text from top to bottom, the running footer ("… Side n af m") left out.
+
+    Words whose vertical middles lie within 2 pt of each other are one line, so a table row whose
+    cells are centred differently may read as several lines; a heading row reads as one.
+    """
+    sizes, words = words_with_boxes(pdf)
+    pages: list[list[Line]] = [[] for _ in sizes]
+    for word in sorted(words, key=lambda w: (w.page, (w.y_min + w.y_max) / 2, w.x_min)):
+        lines = pages[word.page - 1]
+        middle = (word.y_min + word.y_max) / 2
+        if lines and abs((lines[-1].y_min + lines[-1].y_max) / 2 - middle) <= 2:
+            line = lines[-1]
+            line.text += " " + word.text
+            line.y_min, line.y_max = min(line.y_min, word.y_min), max(line.y_max, word.y_max)
+        else:
+            lines.append(Line(word.page, word.text, word.y_min, word.y_max))
+    for lines in pages:
+        if lines and re.search(r"Side \d+ af \d+", lines[-1].text):
+            lines.pop()
+    return sizes, pages
+
+
+def headings_left_at_the_foot(pdf: bytes, headings: list[str]) -> list[tuple[int, str]]:
+    """(page, heading) for each heading line with nothing but other headings below it on its page."""
+    _, pages = lines_per_page(pdf)
+    left = []
+    for number, lines in enumerate(pages, start=1):
+        is_heading = [any(line.text.startswith(h) for h in headings) for line in lines]
+        for index, line in enumerate(lines):
+            if is_heading[index] and all(is_heading[index:]):
+                left.append((number, line.text))
+    return left
+
+
+def filled_share(pdf: bytes) -> list[float]:
+    """How far down each page its text reaches, as a share of the page's height (footer left out)."""
+    sizes, pages = lines_per_page(pdf)
+    return [(lines[-1].y_max / height if lines else 0.0) for (_, height), lines in zip(sizes, pages, strict=True)]

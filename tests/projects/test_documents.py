@@ -28,7 +28,13 @@ from tests.factories import (
     make_project,
     make_responsibility,
 )
-from tests.projects.pdf_reading import full_text, page_texts, words_outside_their_page
+from tests.projects.pdf_reading import (
+    filled_share,
+    full_text,
+    headings_left_at_the_foot,
+    page_texts,
+    words_outside_their_page,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 TODAY = datetime.date(2026, 11, 22)
@@ -75,8 +81,11 @@ def test_the_table_of_contents_points_to_the_pages_where_the_sections_begin(acti
 
     assert [title for title, _ in entries][:2] == ["Byaftale – Energi og klima", "Tidsplan – Energi og klima"]
     assert len(entries) == 9
-    for title, page in entries:
+    for title, page in entries[:-1]:
         assert pages[int(page) - 1].startswith(title), f"{title} is not at the top of page {page}"
+    # The masterplan runs on below the last Tidsplan (both landscape), so it begins on its page, not at its top.
+    masterplan_title, masterplan_page = entries[-1]
+    assert masterplan_title in pages[int(masterplan_page) - 1]
 
 
 def test_the_action_plan_has_a_cover_with_title_version_and_date_of_the_data(action_plan_pdf):
@@ -95,14 +104,18 @@ def test_every_page_after_the_cover_says_side_x_af_y(action_plan_pdf):
         assert f"Side {number} af {len(pages)}" in text
 
 
-def test_every_footer_after_the_cover_names_the_document(plan, action_plan_pdf):
-    area = FocusArea.objects.get(slug="boligsociale-indsatser")
-    area_pages = page_texts(documents.area_document(area, today=TODAY).content)
-
+def test_each_document_names_itself_in_its_footer(plan, action_plan_pdf):
+    # The cover has no footer; every other page ends with the document's own name.
     for text in page_texts(action_plan_pdf)[1:]:
-        assert re.search(r"Byaftale – Handlingsplan · Masterplan ver\. 1\.3 Side \d+ af \d+$", text)
-    for text in area_pages:
-        assert re.search(r"Byaftale – Boligsociale indsatser · Masterplan ver\. 1\.3 Side \d+ af \d+$", text)
+        assert re.search(r"\bHandlingsplan – Byaftale ver\. 1\.3 Side \d+ af \d+$", text)
+    for paper in ("A4", "A3"):
+        for text in page_texts(documents.masterplan_document(plan, today=TODAY, paper=paper).content):
+            assert re.search(r"\bMasterplan – Byaftale ver\. 1\.3 Side \d+ af \d+$", text)
+    for area in FocusArea.objects.all():
+        pdf = documents.area_document(area, today=TODAY).content
+        for text in page_texts(pdf):
+            # The area's name, not "Masterplan": an area PDF is not the masterplan.
+            assert re.search(rf"\b{re.escape(area.name)} – Byaftale ver\. 1\.3 Side \d+ af \d+$", text), area
 
 
 def test_no_text_runs_outside_the_page(plan, action_plan_pdf):
@@ -110,6 +123,48 @@ def test_no_text_runs_outside_the_page(plan, action_plan_pdf):
 
     assert words_outside_their_page(action_plan_pdf) == []
     assert words_outside_their_page(masterplan_a4) == []
+
+
+def test_no_page_of_the_action_plan_holds_only_a_few_lines(action_plan_pdf):
+    # The cover and the contents stand alone by design and the last page ends the document; any other
+    # page reaches at least a quarter of the way down, so no section spills a line or two onto a page
+    # of its own and the masterplan does not start a page after a short Tidsplan.
+    shares = filled_share(action_plan_pdf)
+
+    slivers = [(number, round(share, 2)) for number, share in enumerate(shares, start=1) if share < 0.25]
+    assert [number for number, _ in slivers if number not in (1, 2, len(shares))] == [], slivers
+    assert len(shares) <= 21
+
+
+def test_the_action_plans_charts_keep_each_heading_with_its_first_row(plan, action_plan_pdf):
+    headings = [*(area.name for area in plan.areas.all()), "Tema:", "Overordnet linie:", plan.masterplan_title]
+
+    after_the_contents = [
+        (page, text) for page, text in headings_left_at_the_foot(action_plan_pdf, headings) if page > 2
+    ]
+    assert after_the_contents == []
+
+
+@pytest.fixture
+def long_masterplan() -> ActionPlan:
+    """A plan of many small groups, so that page ends fall right after a group's heading somewhere."""
+    plan = make_plan()
+    for a in range(2):
+        area = make_area(plan=plan, name=f"Område {a + 1}", position=a)
+        for g in range(23):
+            grouping = make_grouping(area=area, name=f"Gruppe {a + 1}.{g + 1}", position=g)
+            for p in range(2):
+                number = g * 2 + p + 1
+                make_project(area=area, grouping=grouping, number=number, label=f"Delprojekt {number}")
+    return plan
+
+
+@pytest.mark.parametrize("paper", ["A4", "A3"])
+def test_no_group_heading_in_the_masterplan_is_the_last_row_of_its_page(long_masterplan, paper):
+    pdf = documents.masterplan_document(long_masterplan, today=TODAY, paper=paper).content
+
+    assert len(page_texts(pdf)) > 1
+    assert headings_left_at_the_foot(pdf, ["Område ", "Tema:"]) == []
 
 
 def test_the_pdfs_carry_title_author_and_danish_and_are_tagged(action_plan_pdf):
