@@ -96,6 +96,9 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
         "contact_persons": list(project.contact_persons.all()),
         "change": last_change_for_project(project, follows_progress=follows_progress),
         "follows_progress": follows_progress,
+        # A contact person without a role sees no links to the area, party and other project pages they
+        # cannot open; the names stay as plain text.
+        "links_to_plan": user.has_perm(VIEW_PLAN),
         "may_report_status": can_report_status(user, project),
         "may_register_hours": can_register_hours(user, project),
         "admin_url": (
