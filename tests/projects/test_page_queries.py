@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "masterplan": (lambda: reverse("projects:masterplan"), 24),
     "area masterplan": (lambda: reverse("projects:area-masterplan", args=["energi-og-klima"]), 25),
-    "documents": (lambda: reverse("projects:documents"), 11),
+    # One more for the plan's last change, which names the cached PDFs whose facts the page shows.
+    "documents": (lambda: reverse("projects:documents"), 12),
     "status report form": (lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]), 11),
     "hour registration form": (lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]), 11),
     "admin: hours": (lambda: reverse("admin:projects_hourregistration_changelist"), 16),
