@@ -121,3 +121,12 @@ def test_a_suspicious_request_is_a_bad_request_in_danish(rf):
 
     assert response.status_code == 400
     assert "Forespørgslen kunne ikke læses" in response.content.decode()
+
+
+def test_the_front_page_tells_a_user_without_a_role_or_project_which_roles_open_it(client):
+    client.force_login(make_user())
+
+    response = client.get(reverse("projects:dashboard"))
+
+    assert response.status_code == 403
+    assert "Denne side kræver rollen Bestyrelsesmedlem, Sekretariat eller Styregruppe." in response.content.decode()

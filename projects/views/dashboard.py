@@ -1,12 +1,12 @@
 """The steering group's dashboard and the focus areas' pages; the figures come from projects.dashboard."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from areas.models import FocusArea
+from byaftale.errors import RoleRequired
 
 from ..changes import last_change_for_area
 from ..dashboard import build_area_page, build_dashboard, followed_projects, open_milestones, relations_to_area
@@ -29,7 +29,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             return redirect("projects:project", own[0].area.slug, own[0].number)
         if own:
             return render(request, "projects/own_projects.html", {"projects": own})
-        raise PermissionDenied
+        raise RoleRequired(VIEW_PLAN)
     plan = current_plan()
     overview = build_dashboard(
         plan,
