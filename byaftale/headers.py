@@ -1,5 +1,6 @@
 """Response headers the portal adds to every page: which browser features a page may use
-(Permissions-Policy), and that nothing shown to a signed-in user is kept in a cache (Cache-Control).
+(Permissions-Policy), and that nothing shown to a signed-in user is kept in a cache (Cache-Control) or
+indexed by a search engine (X-Robots-Tag).
 
 The Content-Security-Policy comes from django-csp (settings.CONTENT_SECURITY_POLICY); static files are
 answered by WhiteNoise before these middlewares run, so they keep their own caching headers.
@@ -35,7 +36,8 @@ class PermissionsPolicyMiddleware:
 
 class PrivateCacheMiddleware:
     """Mark every response to a signed-in user, pages and PDFs alike, `Cache-Control: private, no-store`,
-    so neither a shared proxy nor the browser keeps the plan, hours or reports after the session."""
+    so neither a shared proxy nor the browser keeps the plan, hours or reports after the session, and
+    `X-Robots-Tag: noindex, nofollow`, so no search engine lists them should a link leak."""
 
     def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
@@ -45,4 +47,5 @@ class PrivateCacheMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
+            response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         return response

@@ -12,6 +12,12 @@ admin.site.site_title = _("Byaftale")
 admin.site.index_title = _("The action plan and the cooperation")
 # The nav sidebar beside the filters would squeeze a changelist at 1280 px; the breadcrumbs and Home lead back.
 admin.site.enable_nav_sidebar = False
+# One sign-in page for the portal and the admin; it posts to the portal's, where django-axes watches both.
+admin.site.login_template = "registration/login.html"
+
+# A refused page names the roles that open it (byaftale/errors.py); 400, 404 and 500 are Django's views
+# with the portal's templates (templates/400.html …).
+handler403 = "byaftale.errors.permission_denied"
 
 urlpatterns = [
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -19,6 +25,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("projects.urls")),
     path("parter/", include("parties.urls")),
+    path("", include("pages.urls")),
     # The language switch is on the sign-in page too, before anyone has signed in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -32,9 +32,26 @@ CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
 @dataclass(frozen=True)
+class DocumentFacts:
+    """What the documents page tells about a rendered PDF, cached beside it so the page renders nothing."""
+
+    pages: int
+    size: int
+    made_at: datetime.datetime
+
+    @property
+    def kilobytes(self) -> int:
+        return max(1, round(self.size / 1000))
+
+
+@dataclass(frozen=True)
 class Document:
     filename: str
     content: bytes
+    pages: int = 0
+
+    def facts(self, made_at: datetime.datetime) -> DocumentFacts:
+        return DocumentFacts(pages=self.pages, size=len(self.content), made_at=made_at)
 
 
 def _sources_fingerprint() -> str:
@@ -61,7 +78,8 @@ def document_filename(plan: ActionPlan, name: str, today: datetime.date) -> str:
     return f"byaftale-{slugify(name)}-ver-{version}-{today.isoformat()}.pdf"
 
 
-def render_pdf(template: str, context: dict, *, title: str) -> bytes:
+def render_pdf(template: str, context: dict, *, title: str) -> tuple[bytes, int]:
+    """The PDF's bytes and its number of pages."""
     # Heavy imports, only when a PDF is made.
     from weasyprint import CSS, HTML  # noqa: PLC0415
 
@@ -74,18 +92,36 @@ def render_pdf(template: str, context: dict, *, title: str) -> bytes:
     fetcher = PortalFetcher()
     stylesheets = [CSS(url=static_url(s), url_fetcher=fetcher) for s in STYLESHEETS]
     document = HTML(string=html, base_url=f"{PDF_ORIGIN}/", url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
+    rendered = document.render(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
+    return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
+
+
+def _cache_key(key: str, plan: ActionPlan, today: datetime.date, changed: datetime.datetime | None) -> str:
+    stamp = changed.isoformat() if changed else "seed"
+    return f"pdf:{key}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
 
 
 def cached_document(key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document]) -> Document:
-    changed = plan_last_changed(plan)
-    stamp = changed.isoformat() if changed else "seed"
-    full_key = f"pdf:{key}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
+    full_key = _cache_key(key, plan, today, plan_last_changed(plan))
     document = cache.get(full_key)
     if document is None:
         document = build()
-        cache.set(full_key, document, CACHE_SECONDS)
+        # The facts go in an entry of their own, so the documents page reads them without the PDF's bytes.
+        cache.set_many({full_key: document, f"{full_key}:facts": document.facts(timezone.now())}, CACHE_SECONDS)
     return document
+
+
+def document_keys(areas: list[FocusArea]) -> list[str]:
+    """The cache names of the plan's documents: the action plan, the masterplan on each paper, each area."""
+    return ["action-plan", *(f"masterplan-{paper}" for paper in PAPER_SIZES), *(f"area-{a.slug}" for a in areas)]
+
+
+def cached_facts(plan: ActionPlan, areas: list[FocusArea], *, today: datetime.date) -> dict[str, DocumentFacts]:
+    """The facts of each document whose current version is rendered and cached, by its key in
+    document_keys(); a document missing here is rendered at its next download. One query, one cache read."""
+    changed = plan_last_changed(plan)
+    full_keys = {_cache_key(key, plan, today, changed) + ":facts": key for key in document_keys(areas)}
+    return {full_keys[full_key]: facts for full_key, facts in cache.get_many(list(full_keys)).items()}
 
 
 def action_plan_context(plan: ActionPlan, *, today: datetime.date) -> dict:
@@ -123,12 +159,12 @@ def area_context(area: FocusArea, *, today: datetime.date) -> dict:
 
 def action_plan_document(plan: ActionPlan, *, today: datetime.date) -> Document:
     def build() -> Document:
-        content = render_pdf(
+        content, pages = render_pdf(
             "projects/pdf/action_plan.html",
             action_plan_context(plan, today=today),
             title=f"{plan.title} – {plan.subtitle}",
         )
-        return Document(document_filename(plan, plan.subtitle, today), content)
+        return Document(document_filename(plan, plan.subtitle, today), content, pages)
 
     return cached_document("action-plan", plan, today, build)
 
@@ -138,21 +174,21 @@ def masterplan_document(plan: ActionPlan, *, today: datetime.date, paper: str = 
         raise ValueError(f"Paper must be one of {PAPER_SIZES}, not {paper!r}.")
 
     def build() -> Document:
-        content = render_pdf(
+        content, pages = render_pdf(
             "projects/pdf/masterplan.html",
             masterplan_context(plan, today=today, paper=paper),
             title=plan.masterplan_title,
         )
-        return Document(document_filename(plan, f"masterplan-{paper.lower()}", today), content)
+        return Document(document_filename(plan, f"masterplan-{paper.lower()}", today), content, pages)
 
     return cached_document(f"masterplan-{paper}", plan, today, build)
 
 
 def area_document(area: FocusArea, *, today: datetime.date) -> Document:
     def build() -> Document:
-        content = render_pdf(
+        content, pages = render_pdf(
             "projects/pdf/area.html", area_context(area, today=today), title=f"{area.plan.title} – {area.name}"
         )
-        return Document(document_filename(area.plan, area.slug, today), content)
+        return Document(document_filename(area.plan, area.slug, today), content, pages)
 
     return cached_document(f"area-{area.slug}", area.plan, today, build)

@@ -33,6 +33,9 @@ SECRETARIAT_PEOPLE_PERMISSIONS = (
     ("auth", "view_group"),
 )
 
+# The public pages (the accessibility statement): the secretariat writes them, as pages/0002_roles grants.
+SECRETARIAT_PAGE_PERMISSIONS = tuple(("pages", f"{action}_sitepage") for action in ("view", "add", "change", "delete"))
+
 
 def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (app_label, codename) pairs a role holds, chosen from every permission of the plan's apps."""
@@ -48,7 +51,7 @@ def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> lis
 
 def people_permission_codenames(role: str) -> tuple[tuple[str, str], ...]:
     """The (app_label, codename) pairs on people (auth's users and groups) a role holds beside the plan's."""
-    return SECRETARIAT_PEOPLE_PERMISSIONS if role == SECRETARIAT else ()
+    return (*SECRETARIAT_PEOPLE_PERMISSIONS, *SECRETARIAT_PAGE_PERMISSIONS) if role == SECRETARIAT else ()
 
 
 def sync_roles(apps) -> None:  # noqa: ANN001 - a migration's app registry
@@ -67,10 +70,12 @@ def sync_roles(apps) -> None:  # noqa: ANN001 - a migration's app registry
     plan_permissions = Permission.objects.filter(content_type__app_label__in=PLAN_APPS).select_related("content_type")
     all_codenames = [(p.content_type.app_label, p.codename) for p in plan_permissions]
     people_permissions = Permission.objects.filter(
-        content_type__app_label="auth", codename__in=[code for _, code in SECRETARIAT_PEOPLE_PERMISSIONS]
+        content_type__app_label__in=["auth", "pages"],
+        codename__in=[code for _, code in (*SECRETARIAT_PEOPLE_PERMISSIONS, *SECRETARIAT_PAGE_PERMISSIONS)],
     ).select_related("content_type")
     by_key = {(p.content_type.app_label, p.codename): p for p in [*plan_permissions, *people_permissions]}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
         keys = [*permission_codenames(role, all_codenames), *people_permission_codenames(role)]
-        group.permissions.set([by_key[key] for key in keys])
+        # The pages app's permissions are missing while an older migration runs before that app's tables exist.
+        group.permissions.set([by_key[key] for key in keys if key in by_key or key[0] != "pages"])

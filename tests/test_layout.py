@@ -172,3 +172,27 @@ def test_the_stylesheet_keeps_the_classes_the_plan_pages_use():
     ]:
         assert f".{used}" in css, used
     assert ":focus-visible" in css
+
+
+def test_the_portal_sets_its_text_in_the_bundled_ibm_plex_sans_with_the_system_font_behind_it():
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("css/portal.css")).read_text()
+
+    assert re.search(r'html \{ font-family: "IBM Plex Sans", system-ui', css)
+    faces = re.findall(r"@font-face \{[^}]*\}", css)
+    assert len(faces) == 3 and all("font-display: swap" in face for face in faces)
+    for url in re.findall(r'url\("\.\./(fonts/[^"]+)"\)', css):
+        assert finders.find(url), url
+    assert finders.find("fonts/ibm-plex-sans/OFL.txt")
+
+
+def test_every_page_names_its_sender_and_has_a_favicon(client):
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/log-ind/").content.decode()
+
+    assert '<span class="site-sender">Odense Kommune og de almene boligorganisationer i Odense</span>' in html
+    for icon in re.findall(r'<link rel="icon" href="/static/([^"]+)"', html):
+        assert finders.find(icon), icon
+    assert 'href="/static/favicon.svg"' in html

@@ -103,3 +103,39 @@ def test_the_sign_in_page_shows_no_menu_search_or_sign_out(client):
     assert 'role="search"' not in header
     assert "Log ud" not in header
     assert "Masterplan" not in header
+
+
+def test_the_admin_signs_in_on_the_portals_own_sign_in_page(client, secretariat_admin):
+    html = client.get(reverse("admin:login")).content.decode()
+
+    assert '<h1 id="sign-in-heading">Log ind</h1>' in html
+    assert "Odense Kommune og de almene boligorganisationer i Odense" in html
+    assert f'href="{reverse("password_reset")}"' in html
+
+    response = client.post(
+        f"{reverse('admin:login')}?next=/admin/",
+        {"username": "sekretariat", "password": "hemmelig-kode-42", "next": "/admin/"},
+    )
+
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_signed_in_user_without_staff_status_is_told_so_on_the_admins_sign_in_page(client):
+    client.force_login(make_user(username="birthe"))
+
+    html = client.get(reverse("admin:login")).content.decode()
+
+    assert "Du er logget ind som birthe, men den bruger har ikke adgang til administrationen." in html
+
+
+def test_internal_pages_are_not_for_search_engines_but_the_sign_in_page_is(client, secretariat_admin):
+    sign_in = client.get(reverse("login"))
+    assert 'name="robots"' not in sign_in.content.decode()
+
+    client.force_login(secretariat_admin)
+    page = client.get(reverse("password_change"))
+
+    assert page.status_code == 200
+    assert '<meta name="robots" content="noindex, nofollow">' in page.content.decode()
+    assert page.headers["X-Robots-Tag"] == "noindex, nofollow"

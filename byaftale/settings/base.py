@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "areas",
     "projects",
     "accounts",
+    "pages",
     # django-axes under a Danish name in the admin.
     "accounts.apps.SignInAttemptsConfig",
 ]
@@ -264,3 +265,8 @@ STORAGES["dbbackup"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"
 # Restored tables belong to the role the portal connects as, not to the role that owned them where the
 # backup was made (which a new server may not have).
 DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
+# The frame (issue 9): the secretariat's contact in every page's footer and on the 403 page; the
+# accessibility statement itself is a page the secretariat edits in the admin (pages.SitePage).
+SECRETARIAT_CONTACT_NAME = env.str("BYAFTALE_CONTACT_NAME", default="Boligstrategisk Sekretariat, Odense Kommune")
+SECRETARIAT_CONTACT_EMAIL = env.str("BYAFTALE_CONTACT_EMAIL", default="")
+SECRETARIAT_CONTACT_PHONE = env.str("BYAFTALE_CONTACT_PHONE", default="")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from areas.models import FocusArea
+from byaftale.errors import RoleRequired
 
 from ..changes import last_change_for_area
 from ..dashboard import (
@@ -38,7 +39,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             return redirect("projects:project", own[0].area.slug, own[0].number)
         if own:
             return render(request, "projects/own_projects.html", {"projects": own})
-        raise PermissionDenied
+        raise RoleRequired(VIEW_PLAN)
     plan = current_plan()
     overview = build_dashboard(
         plan,

@@ -57,4 +57,16 @@ def area_pdf(request: HttpRequest, area_slug: str) -> HttpResponse:
 @reads_plan
 def document_list(request: HttpRequest) -> HttpResponse:
     plan = current_plan()
-    return render(request, "projects/documents.html", {"plan": plan, "areas": plan.areas.order_by("position")})
+    areas = list(plan.areas.order_by("position"))
+    # Only what the cache already knows: the page never renders a PDF to tell its size.
+    facts = documents.cached_facts(plan, areas, today=timezone.localdate())
+    return render(
+        request,
+        "projects/documents.html",
+        {
+            "plan": plan,
+            "action_plan_facts": facts.get("action-plan"),
+            "masterplan_facts": {paper: facts.get(f"masterplan-{paper}") for paper in documents.PAPER_SIZES},
+            "areas": [(area, facts.get(f"area-{area.slug}")) for area in areas],
+        },
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from byaftale.errors import RoleRequired
 
 from ..budget import is_over_budget, tally, with_hours_used
 from ..changes import last_change_for_project
@@ -27,7 +28,7 @@ from ..reporting import (
     report_interval_weeks,
     with_latest_report,
 )
-from ..roles import CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS
+from ..roles import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT, CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS
 from ..timeline import project_timeline
 
 LATEST_HOURS = 10
@@ -77,7 +78,7 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
     user = request.user
     is_contact = is_contact_person(user, project)
     if not (user.has_perm(VIEW_PLAN) or is_contact):
-        raise PermissionDenied
+        raise RoleRequired(VIEW_PLAN, contact_person=True)
     follows_progress = user.has_perm(VIEW_PROGRESS) or is_contact
     today = timezone.localdate()
     milestones = list(project.milestones.all())
@@ -98,6 +99,9 @@ def project(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
         "follows_progress": follows_progress,
         "phase_name": Project.Phase(phase_of(project, today=today)).label,
         "status_mismatch": status_mismatch(project, today=today) if user.has_perm(CHANGE_PROJECT) else [],
+        # A contact person without a role sees no links to the area, party and other project pages they
+        # cannot open; the names stay as plain text.
+        "links_to_plan": user.has_perm(VIEW_PLAN),
         "may_report_status": can_report_status(user, project),
         "may_register_hours": can_register_hours(user, project),
         "admin_url": (
@@ -128,7 +132,7 @@ def reportable_project(area_slug: str, number: int) -> Project:
 def new_status_report(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
     project = reportable_project(area_slug, number)
     if not can_report_status(request.user, project):
-        raise PermissionDenied
+        raise RoleRequired(ADD_STATUS_REPORT, contact_person=True)
     report = StatusReport(project=project, reported_by=request.user)
     form = StatusReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
@@ -146,7 +150,7 @@ def new_status_report(request: HttpRequest, area_slug: str, number: int) -> Http
 def new_hour_registration(request: HttpRequest, area_slug: str, number: int) -> HttpResponse:
     project = reportable_project(area_slug, number)
     if not can_register_hours(request.user, project):
-        raise PermissionDenied
+        raise RoleRequired(ADD_HOUR_REGISTRATION, contact_person=True)
     registration = HourRegistration(project=project, registered_by=request.user)
     form = HourRegistrationForm(request.POST or None, instance=registration)
     if request.method == "POST" and form.is_valid():

@@ -67,3 +67,17 @@ def test_the_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_conten
     page.keyboard.press("Enter")
 
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_the_accessibility_statement_and_the_error_pages_pass_axe(page, live_server, seeded_live, sign_in):
+    from pages.models import ACCESSIBILITY_STATEMENT, SitePage
+
+    # A live-server test starts from a flushed database, without the statement the migration made.
+    SitePage.objects.get_or_create(
+        slug=ACCESSIBILITY_STATEMENT, defaults={"title": "Tilgængelighedserklæring", "text": "Afsnit.\n\nAfsnit."}
+    )
+    assert_accessible_at_both_widths(page, f"{live_server.url}/tilgaengelighed/")
+    sign_in(None)
+    for url in ("/findes-ikke/", reverse("projects:masterplan")):
+        assert_accessible_at_both_widths(page, live_server.url + url)
+        assert page.get_by_role("link", name="Til forsiden").is_visible()

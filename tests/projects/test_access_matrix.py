@@ -107,6 +107,9 @@ MATRIX = [
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     ("area PDF", "get", lambda w: reverse("projects:area-pdf", args=["energi-og-klima"]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    # Public-sector law: the accessibility statement is open to everyone, signed in or not.
+    ("accessibility statement", "get", lambda w: reverse("pages:accessibility"), None,
+     [OK, OK, OK, OK, OK, OK]),
     # The admin's front page is its own login page's business, for strangers too.
     ("admin", "get", lambda w: reverse("admin:index"), None,
      [ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK]),
@@ -178,13 +181,14 @@ def test_the_matrix_covers_every_page_of_the_portal():
     assert len(walked) == len(MATRIX)
     portal_routes = {
         f"{namespace}:{pattern.name}"
-        for namespace in ("projects", "parties")
+        for namespace in ("projects", "parties", "pages")
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns
     }
     covered = {
         "projects:dashboard", "projects:area", "projects:project", "projects:new-status-report",
         "projects:new-hours", "projects:search", "parties:party", "projects:masterplan",
         "projects:area-masterplan", "projects:documents", "projects:area-pdf", "projects:attention",
+        "pages:accessibility",
         # Rendered like the area PDF, and walked by tests/projects/test_roles.py and test_views.py:
         "projects:action-plan-pdf", "projects:masterplan-pdf",
     }  # fmt: skip

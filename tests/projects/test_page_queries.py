@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "masterplan": (lambda: reverse("projects:masterplan"), 24),
     "area masterplan": (lambda: reverse("projects:area-masterplan", args=["energi-og-klima"]), 25),
-    "documents": (lambda: reverse("projects:documents"), 11),
+    # One more for the plan's last change, which names the cached PDFs whose facts the page shows.
+    "documents": (lambda: reverse("projects:documents"), 12),
     "attention list": (lambda: reverse("projects:attention", args=["statusrapport"]), 11),
     "area's attention list": (lambda: reverse("projects:attention", args=["status"]) + "?omraade=energi-og-klima", 12),
     "status report form": (lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]), 11),

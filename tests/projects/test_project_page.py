@@ -440,3 +440,37 @@ def test_an_assumed_start_and_assumed_milestone_dates_say_antaget_beside_the_sou
     row = row_with(html, "Talmaterialet til kortlægningen af afdelingerne foreligger")
     assert "April 2011 (antaget)" in row and "som skrevet: April" in row
     assert "Januar 2011 (antaget)" in row_with(html, "Projekterne opstartes")  # the area's milestone
+
+
+def test_a_contact_person_without_a_role_meets_no_link_to_a_page_their_role_refuses(client):
+    from projects.models import FinancingItem
+    from tests.factories import make_party, make_relation, make_responsibility
+
+    own = make_project(title="Energi på dagsordenen")
+    other = make_project(area=own.area, title="Energimærkning")
+    party = make_party(name="Odense Kommune")
+    make_responsibility(project=own, party=party)
+    make_relation(from_project=own, to_project=other)
+    make_relation(from_project=other, to_project=own)
+    FinancingItem.objects.create(project=own, kind=FinancingItem.Kind.ONE_OFF, amount=Decimal(1000), payer=party)
+    contact = make_user()
+    own.contact_persons.add(contact)
+    refused = [
+        reverse("projects:area", args=[own.area.slug]),
+        reverse("parties:party", args=[party.pk]),
+        reverse("projects:project", args=[other.area.slug, other.number]),
+    ]
+
+    html = page_of(client, contact, own.area.slug, own.number)
+
+    for url in refused:
+        assert f'href="{url}"' not in html
+        client.force_login(contact)
+        assert client.get(url).status_code == 403
+    # The names are still there, as text.
+    assert own.area.name in html and "Odense Kommune" in row_with(html, "Odense Kommune")
+    assert "Energimærkning" in html
+
+    board_html = page_of(client, make_user(BOARD_MEMBER), own.area.slug, own.number)
+    for url in refused:
+        assert f'href="{url}"' in board_html

@@ -135,3 +135,34 @@ def test_editing_an_end_date_in_the_admin_changes_the_next_masterplan_download(a
     assert "1. april 2011 – 1. september 2011" in before
     assert "1. april 2011 – 1. december 2011" in after
     assert "1. april 2011 – 1. september 2011" not in after
+
+
+def test_the_documents_page_tells_a_made_pdfs_date_pages_and_size_and_warns_of_the_first_wait(
+    admin_client_da, seeded, monkeypatch
+):
+    from io import BytesIO
+
+    from django.core.cache import cache
+    from django.utils.formats import date_format
+    from pypdf import PdfReader
+
+    cache.clear()
+    area = ActionPlan.objects.get().areas.order_by("position").first()
+    wait = "Dannes ved første hentning; det kan tage op til et halvt minut."
+    before = admin_client_da.get(reverse("projects:documents")).content.decode()
+    assert before.count(wait) == 3 + ActionPlan.objects.get().areas.count()
+
+    pdf = admin_client_da.get(reverse("projects:area-pdf", args=[area.slug])).content
+    made = timezone.localtime()
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("the documents page rendered a PDF")
+
+    monkeypatch.setattr(documents, "render_pdf", no_rendering)
+    html = admin_client_da.get(reverse("projects:documents")).content.decode()
+    item = re.search(rf'<li><a href="{reverse("projects:area-pdf", args=[area.slug])}">.*?</li>', html, re.S).group(0)
+    pages = len(PdfReader(BytesIO(pdf)).pages)
+    assert f"Dannet {date_format(made.date())} kl. {made:%H}:" in item
+    assert f" · {pages} sider · {round(len(pdf) / 1000)} kB" in item
+    assert wait not in item
+    assert html.count(wait) == 2 + ActionPlan.objects.get().areas.count()
