@@ -8,28 +8,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
-from parties.models import Party
 from projects.roles import SECRETARIAT
 from tests.factories import make_user
+from tests.main_pages import MAIN_PAGES
 
 pytestmark = pytest.mark.django_db
 
 CHECK_MARKUP = Path(settings.BASE_DIR) / "bin" / "check-markup"
 VNU_JAR = Path(settings.BASE_DIR) / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-PAGES = {
-    "dashboard": lambda: reverse("projects:dashboard"),
-    "area": lambda: reverse("projects:area", args=["energi-og-klima"]),
-    "project": lambda: reverse("projects:project", args=["energi-og-klima", 3]),
-    "status-report-form": lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]),
-    "hour-registration-form": lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]),
-    "search": lambda: reverse("projects:search") + "?q=energi",
-    "masterplan": lambda: reverse("projects:masterplan"),
-    "documents": lambda: reverse("projects:documents"),
-    "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
-}
 
 
 def markup_errors(files: list[Path]) -> list[str]:
@@ -60,19 +47,19 @@ def test_the_main_pages_pass_the_w3c_nu_checker(client, seeded, tmp_path):
     (tmp_path / "sign-in.html").write_bytes(sign_in.content)
     files.append(tmp_path / "sign-in.html")
     client.force_login(make_user(SECRETARIAT, is_staff=True))
-    for name, url in PAGES.items():
+    for name, url in MAIN_PAGES.items():
         response = client.get(url())
         assert response.status_code == 200, name
-        files.append(tmp_path / f"{name}.html")
+        files.append(tmp_path / f"{name.replace(' ', '-')}.html")
         files[-1].write_bytes(response.content)
     # The forms again as a failed submit shows them, with the error summary and each field's errors.
     for name, data in {
-        "hour-registration-form": {"date": "", "hours": "abc", "note": ""},
-        "status-report-form": {"date": "", "light": "", "text": ""},
+        "hour registration form": {"date": "", "hours": "abc", "note": ""},
+        "status report form": {"date": "", "light": "", "text": ""},
     }.items():
-        failed = client.post(PAGES[name](), data)
+        failed = client.post(MAIN_PAGES[name](), data)
         assert failed.status_code == 200, name
-        files.append(tmp_path / f"{name}-with-errors.html")
+        files.append(tmp_path / f"{name.replace(' ', '-')}-with-errors.html")
         files[-1].write_bytes(failed.content)
 
     errors = markup_errors(files)

@@ -5,24 +5,12 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from parties.models import Party
 from projects.roles import SECRETARIAT
 from tests.browser.accessibility import blocking_violations, has_horizontal_scroll
+from tests.main_pages import MAIN_PAGES
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
-
-PAGES = {
-    "dashboard": lambda: reverse("projects:dashboard"),
-    "area": lambda: reverse("projects:area", args=["energi-og-klima"]),
-    "project": lambda: reverse("projects:project", args=["energi-og-klima", 3]),
-    "status report form": lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]),
-    "hour registration form": lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]),
-    "search": lambda: reverse("projects:search") + "?q=energi",
-    "masterplan": lambda: reverse("projects:masterplan"),
-    "documents": lambda: reverse("projects:documents"),
-    "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
-}
 
 
 def assert_accessible_at_both_widths(page: Page, url: str) -> None:
@@ -34,11 +22,11 @@ def assert_accessible_at_both_widths(page: Page, url: str) -> None:
             assert not has_horizontal_scroll(page), f"{url} scrolls sideways at {size['width']} px"
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", MAIN_PAGES)
 def test_main_pages_pass_axe_at_desktop_and_phone_width(page, live_server, seeded_live, sign_in, name):
     sign_in(SECRETARIAT, staff=True)
 
-    assert_accessible_at_both_widths(page, live_server.url + PAGES[name]())
+    assert_accessible_at_both_widths(page, live_server.url + MAIN_PAGES[name]())
 
 
 def test_the_sign_in_page_passes_axe(page, live_server, transactional_db):
@@ -47,7 +35,7 @@ def test_the_sign_in_page_passes_axe(page, live_server, transactional_db):
 
 def test_a_form_showing_its_errors_passes_axe(page, live_server, seeded_live, sign_in):
     sign_in(SECRETARIAT, staff=True)
-    page.goto(live_server.url + PAGES["hour registration form"]())
+    page.goto(live_server.url + MAIN_PAGES["hour registration form"]())
     page.get_by_label("Timer").fill("0")
     page.get_by_role("button", name="Registrér timer").click()
 

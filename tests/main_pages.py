@@ -1,0 +1,19 @@
+"""The portal's main pages, by name: the pages the markup and accessibility checks walk."""
+
+from collections.abc import Callable
+
+from django.urls import reverse
+
+from parties.models import Party
+
+MAIN_PAGES: dict[str, Callable[[], str]] = {
+    "dashboard": lambda: reverse("projects:dashboard"),
+    "area": lambda: reverse("projects:area", args=["energi-og-klima"]),
+    "project": lambda: reverse("projects:project", args=["energi-og-klima", 3]),
+    "status report form": lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]),
+    "hour registration form": lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]),
+    "search": lambda: reverse("projects:search") + "?q=energi",
+    "masterplan": lambda: reverse("projects:masterplan"),
+    "documents": lambda: reverse("projects:documents"),
+    "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
+}
