@@ -16,7 +16,7 @@ STEERING_GROUP = "Styregruppe"
 BOARD_MEMBER = "Bestyrelsesmedlem"
 ROLES = (SECRETARIAT, STEERING_GROUP, BOARD_MEMBER)
 
-PLAN_APPS = ("parties", "cooperation", "areas", "projects")
+PLAN_APPS = ("parties", "cooperation", "areas", "projects", "versions")
 VIEW_PLAN = "projects.view_plan"
 VIEW_PROGRESS = "projects.view_progress"
 ADD_STATUS_REPORT = "projects.add_statusreport"

@@ -10,11 +10,16 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 SEED_APPS = ("parties", "cooperation", "areas", "projects")
 SEED_CHANGE_REASON = "Indlæst fra kildedokumenterne"
+
+# Sent once the seed is loaded, inside its transaction; the versions app publishes the seed as ver. 1.3 on it
+# (projects may not import versions, so it listens instead of being called).
+seed_loaded = Signal()
 
 
 def seed_fixture_files() -> list[Path]:
@@ -39,3 +44,4 @@ def load_seed(*, verbosity: int = 1) -> None:
         model.history.bulk_history_create(
             list(model.objects.all()), default_change_reason=SEED_CHANGE_REASON, default_date=loaded_at
         )
+    seed_loaded.send(sender=load_seed)

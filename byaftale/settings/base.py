@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "projects",
     "accounts",
     "pages",
+    "versions",
     # django-axes under a Danish name in the admin.
     "accounts.apps.SignInAttemptsConfig",
 ]
