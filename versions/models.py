@@ -102,8 +102,16 @@ class PlanVersion(models.Model):
     def __str__(self) -> str:
         return _("ver. %(name)s") % {"name": self.name}
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise Immutable(f"Version {self.name} is published and cannot be changed.")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("versions:version", args=[self.name])
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise Immutable(f"Version {self.name} is published and cannot be deleted.")
 
     @property
     def approval_text(self) -> str:
@@ -112,14 +120,6 @@ class PlanVersion(models.Model):
         if self.approved_by:
             return _("Approved by %(who)s %(date)s") % {"who": self.approved_by, "date": day}
         return _("Approved %(date)s") % {"date": day}
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise Immutable(f"Version {self.name} is published and cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise Immutable(f"Version {self.name} is published and cannot be deleted.")
 
 
 class VersionProject(models.Model):

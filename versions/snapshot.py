@@ -202,7 +202,9 @@ def read_snapshot(snapshot: dict[str, Any], *, today: datetime.date | None = Non
         _prefetched(area, "groupings", area_groupings)
         _prefetched(area, "responsibilities", responsibilities(row["responsibilities"], area=area))
         _prefetched(
-            area, "milestones", [_frozen(Milestone(area=area, **_attrs(m, MILESTONE_FIELDS))) for m in row["milestones"]]
+            area,
+            "milestones",
+            [_frozen(Milestone(area=area, **_attrs(m, MILESTONE_FIELDS))) for m in row["milestones"]],
         )
         areas.append(area)
     areas_by_id = {a.pk: a for a in areas}
