@@ -173,17 +173,24 @@ def _milestone_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> 
         if o["date"] != m["date"] or o["date_assumed"] != m["date_assumed"]:
             months = Month.of(_date(m["date"])).index - Month.of(_date(o["date"])).index
             changes.append(Change(f"{what} «{m['title']}»", CHANGED, _milestone_text(o), _milestone_text(m), months))
+        named = f"{what} «{m['title']}»"
         if o["title"] != m["title"]:
+            renamed = _("%(milestone)s: name") % {"milestone": what}
+            changes.append(Change(renamed, CHANGED, o["title"], m["title"], diff=word_diff(o["title"], m["title"])))
+        if o["description"] != m["description"]:
+            words = _("%(milestone)s: as written") % {"milestone": named}
             changes.append(
-                Change(f"{what}: {_('name')}", CHANGED, o["title"], m["title"], diff=word_diff(o["title"], m["title"]))
-            )
-        if o["description"] != m["description"] or o["date_wording"] != m["date_wording"]:
-            change = _text_change(f"{what} «{m['title']}»: {_('as written')}", o["description"], m["description"])
-            if change is None:
-                change = Change(
-                    f"{what} «{m['title']}»: {_('date, as written')}", CHANGED, o["date_wording"], m["date_wording"]
+                Change(
+                    words,
+                    CHANGED,
+                    o["description"],
+                    m["description"],
+                    diff=word_diff(o["description"], m["description"]),
                 )
-            changes.append(change)
+            )
+        elif o["date_wording"] != m["date_wording"]:
+            words = _("%(milestone)s: date, as written") % {"milestone": named}
+            changes.append(Change(words, CHANGED, o["date_wording"], m["date_wording"]))
     for pk, m in before.items():
         if pk not in after:
             changes.append(Change(f"{what} «{m['title']}»", REMOVED, _milestone_text(m), ""))

@@ -17,9 +17,7 @@ def version_page(version: PlanVersion) -> dict[str, Any]:
     """A version's plan and masterplan, read from its snapshot, and the other versions to compare it with.
     Two queries: the version (already read) and the list of the others."""
     contents = read_snapshot(version.snapshot)
-    others = [
-        v for v in PlanVersion.objects.filter(plan_id=version.plan_id).without_snapshot() if v.pk != version.pk
-    ]
+    others = [v for v in PlanVersion.objects.filter(plan_id=version.plan_id).without_snapshot() if v.pk != version.pk]
     return {"version": version, "contents": contents, "plan": contents.plan, "others": others}
 
 

@@ -131,5 +131,3 @@ def compare_pdf(request: HttpRequest, name: str, other: str) -> HttpResponse:
         filename=f"byaftale-aendringer-ver-{name}-til-{suffix}.pdf",
     )
     return _file_response(content, "application/pdf", filename)
-
-
