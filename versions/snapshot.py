@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Prefetch
+
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
 from parties.models import Party
 from projects.models import FinancingItem, Milestone, Project, Relation, Responsibility
-from projects.plan import AreaPart, PlanContents, areas_with_everything, projects_with_everything
+from projects.plan import AreaPart, PlanContents, areas_with_everything
 from projects.timeline import build_masterplan
 
 SCHEMA = 1
@@ -73,7 +75,16 @@ def _milestone(m: Milestone) -> dict[str, Any]:
 def build_snapshot(plan: ActionPlan) -> dict[str, Any]:
     """The plan as it stands, in SCHEMA; a fixed number of queries whatever the plan's size."""
     areas = list(areas_with_everything(plan))
-    projects = list(projects_with_everything().filter(area__plan=plan))
+    projects = list(
+        Project.objects.filter(area__plan=plan)
+        .prefetch_related(
+            "milestones",
+            "financing_items__payer",
+            Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
+            "relations_out",  # its targets are named by id; the snapshot has them all
+        )
+        .order_by("area__position", "number")
+    )
     parties: dict[int, str] = {}
 
     def named(responsibilities: Any) -> list[dict[str, Any]]:
