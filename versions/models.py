@@ -9,7 +9,6 @@ refuse bulk updates and deletes, and the database refuses UPDATEs (migration 000
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -161,8 +160,15 @@ class VersionProject(models.Model):
         raise Immutable("A published version cannot be deleted.")
 
     @property
-    def period(self) -> tuple[datetime.date | None, datetime.date | None]:
-        return self.start_date, self.end_date
+    def period_text(self) -> str:
+        """«1. april 2011 – 1. april 2013», «fra 1. april 2011»: the period the version gave the project."""
+        start = date_format(self.start_date) if self.start_date else ""
+        end = date_format(self.end_date) if self.end_date else ""
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return _("from %(start)s") % {"start": start}
+        return _("until %(end)s") % {"end": end} if end else ""
 
 
 class VersionDocument(models.Model):

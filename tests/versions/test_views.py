@@ -91,13 +91,13 @@ def test_the_form_leads_to_the_comparisons_stable_address(plan, publish, board):
 def test_a_version_as_a_sheet_has_the_projects_sheets_columns(plan, board):
     project = Project.objects.get(area__slug="energi-og-klima", number=1)
     original_title = project.title
-    project.title = "=HYPERLINK(\"http://example.com\")"
+    project.title = '=HYPERLINK("http://example.com")'
     project.save()
     from versions.publishing import publish_version
 
     publish_version(ActionPlan.objects.get(), name="1.4", approved_on=datetime.date(2011, 5, 12))
 
-    for name, title in (("1.3", original_title), ("1.4", "'=HYPERLINK(\"http://example.com\")")):
+    for name, title in (("1.3", original_title), ("1.4", '\'=HYPERLINK("http://example.com")')):
         response = board.get(f"/versioner/{name}/projekter.xlsx")
         assert response["Content-Disposition"] == f'attachment; filename="byaftale-projekter-ver-{name}.xlsx"'
         sheet = load_workbook(BytesIO(response.content)).active

@@ -1,0 +1,35 @@
+"""The versions' parts of other pages: the dashboard's slippage panel and a project's version history,
+each a fixed number of queries whatever the plan's size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from areas.models import ActionPlan
+from projects.models import Project
+
+from ..baseline import chosen_baseline, project_versions, slippage
+
+register = template.Library()
+
+
+@register.inclusion_tag("versions/includes/slippage.html", takes_context=True)
+def slippage_panel(context: template.Context, plan: ActionPlan) -> dict[str, Any]:
+    """Slippage against the baseline (?baseline=1.3, else the latest approved version): three queries."""
+    request = context.get("request")
+    name = request.GET.get("baseline") if request is not None else None
+    version = chosen_baseline(plan, name)
+    projects = list(
+        Project.objects.filter(area__plan=plan).select_related("area").prefetch_related("milestones")
+        if version is not None
+        else []
+    )
+    return {"slippage": slippage(plan, version=version, projects=projects), "asked_for": name}
+
+
+@register.inclusion_tag("versions/includes/project_versions.html")
+def version_history(project: Project) -> dict[str, Any]:
+    """The versions the project has been in and the period each gave it: one query."""
+    return {"project": project, "entries": list(project_versions(project))}
