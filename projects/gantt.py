@@ -179,7 +179,8 @@ class Drawing:
         offset = 0
         for i, (year, count) in enumerate(years):
             if count * self.month_w >= 18 and i % every == 0:
-                yield f'<text x="{n(self.x(offset) + 1.5)}" y="10" font-size="{n(FONT)}" font-weight="bold">{year}</text>'
+                x = n(self.x(offset) + 1.5)
+                yield f'<text x="{x}" y="10" font-size="{n(FONT)}" font-weight="bold">{year}</text>'
             offset += count
         if self.month_w >= 8:
             for i, month in enumerate(self.chart.months):
@@ -270,7 +271,7 @@ class Drawing:
 
     def block(self, index: int, rows: list[Row]) -> str:
         height = HEADER_H + sum(row.height for row in rows)
-        svg = f'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false" font-family="{FONT_FAMILY}"'
+        svg = f'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="{FONT_FAMILY}"'
         hatch, fade = f"gantt-{self.chart_id}-{index}-hatch", f"gantt-{self.chart_id}-{index}-fade"
         numbers = [
             f'<svg class="gantt-numbers" {svg} width="{n(NUMBERS_W)}pt" height="{n(height)}pt" '
@@ -384,7 +385,7 @@ class Drawing:
         return "".join(items)
 
     def legend(self) -> str:
-        key = 'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false" class="gantt-key"'
+        key = 'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" class="gantt-key"'
         hatch, fade = f"gantt-{self.chart_id}-key-hatch", f"gantt-{self.chart_id}-key-fade"
 
         def swatch(body: str, width: float = 20) -> str:

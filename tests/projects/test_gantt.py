@@ -40,8 +40,15 @@ def test_the_drawing_grows_with_its_rows_not_with_its_months():
 
 def test_each_row_has_one_sentence_for_screen_readers_and_the_drawing_is_hidden_from_them():
     area = make_area()
-    make_project(area=area, number=3, label="Delprojekt 3", title="Energi på dagsordenen",
-                 start_date=datetime.date(2011, 4, 1), end_date=datetime.date(2011, 10, 1), hour_budget=300)
+    make_project(
+        area=area,
+        number=3,
+        label="Delprojekt 3",
+        title="Energi på dagsordenen",
+        start_date=datetime.date(2011, 4, 1),
+        end_date=datetime.date(2011, 10, 1),
+        hour_budget=300,
+    )
 
     html = drawing(area)
 
@@ -52,8 +59,13 @@ def test_each_row_has_one_sentence_for_screen_readers_and_the_drawing_is_hidden_
 
 def test_approximate_periods_are_hatched_by_an_svg_pattern_and_open_ends_fade_with_their_wording():
     area = make_area()
-    make_project(area=area, start_date=datetime.date(2011, 7, 1), end_date=None, start_wording="medio 2011",
-                 end_wording="løbende")
+    make_project(
+        area=area,
+        start_date=datetime.date(2011, 7, 1),
+        end_date=None,
+        start_wording="medio 2011",
+        end_wording="løbende",
+    )
 
     html = drawing(area, today=datetime.date(2014, 1, 1))
 

@@ -120,8 +120,14 @@ def test_each_row_reads_as_one_sentence_with_its_period_in_months_and_its_hours(
         end_date=datetime.date(2011, 10, 1),
         hour_budget=300,
     )
-    make_project(area=area, number=1, label="Projekt 1", start_date=datetime.date(2011, 4, 1),
-                 end_date=datetime.date(2013, 4, 1), hour_budget=1750)
+    make_project(
+        area=area,
+        number=1,
+        label="Projekt 1",
+        start_date=datetime.date(2011, 4, 1),
+        end_date=datetime.date(2013, 4, 1),
+        hour_budget=1750,
+    )
 
     with translation.override("da"):
         first, third = chart_for(area).sections[0].bars
@@ -132,10 +138,27 @@ def test_each_row_reads_as_one_sentence_with_its_period_in_months_and_its_hours(
 
 def test_a_period_given_in_words_or_assumed_is_read_as_the_source_words_it():
     area = make_area()
-    make_project(area=area, number=1, label="", title="Studietur", start_date=datetime.date(2011, 1, 1),
-                 end_date=datetime.date(2012, 1, 1), start_wording="2011", end_wording="2011", hour_budget=None)
-    make_project(area=area, number=2, label="", title="Åben", start_date=datetime.date(2011, 1, 1), end_date=None,
-                 start_assumed=True, hour_budget=None)
+    make_project(
+        area=area,
+        number=1,
+        label="",
+        title="Studietur",
+        start_date=datetime.date(2011, 1, 1),
+        end_date=datetime.date(2012, 1, 1),
+        start_wording="2011",
+        end_wording="2011",
+        hour_budget=None,
+    )
+    make_project(
+        area=area,
+        number=2,
+        label="",
+        title="Åben",
+        start_date=datetime.date(2011, 1, 1),
+        end_date=None,
+        start_assumed=True,
+        hour_budget=None,
+    )
 
     with translation.override("da"):
         words, assumed = chart_for(area).sections[0].bars
