@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet, Subquery
@@ -12,7 +13,7 @@ from parties.models import Party
 from projects.models import FinancingItem, Milestone, Project, Relation, Responsibility
 
 from .seed import SEED_CHANGE_REASON
-from .timeline import Masterplan, build_masterplan
+from .timeline import Baseline, Masterplan, build_masterplan
 
 # Everything a plan document shows; a change to any of them makes the documents stale.
 PLAN_MODELS = (
@@ -69,8 +70,15 @@ def areas_with_everything(plan: ActionPlan) -> QuerySet[FocusArea]:
     ).order_by("position")
 
 
-def read_plan(plan: ActionPlan, *, today: datetime.date, area: FocusArea | None = None) -> PlanContents:
-    """The plan (or one focus area of it) with its projects laid out on the masterplan."""
+def read_plan(
+    plan: ActionPlan,
+    *,
+    today: datetime.date,
+    area: FocusArea | None = None,
+    baselines: Mapping[int, Baseline] | None = None,
+) -> PlanContents:
+    """The plan (or one focus area of it) with its projects laid out on the masterplan; `baselines` (by
+    project id, from an approved version: versions.baseline.chart_baselines) are drawn under the bars."""
     areas = areas_with_everything(plan)
     projects = projects_with_everything().filter(area__plan=plan)
     if area is not None:
@@ -80,8 +88,9 @@ def read_plan(plan: ActionPlan, *, today: datetime.date, area: FocusArea | None 
     parts = []
     for each in areas_list:
         own = [p for p in projects_list if p.area_id == each.pk]
-        parts.append(AreaPart(each, own, build_masterplan([each], own, today=today)))
-    return PlanContents(plan, areas_list, build_masterplan(areas_list, projects_list, today=today), parts)
+        parts.append(AreaPart(each, own, build_masterplan([each], own, today=today, baselines=baselines)))
+    masterplan = build_masterplan(areas_list, projects_list, today=today, baselines=baselines)
+    return PlanContents(plan, areas_list, masterplan, parts)
 
 
 def plan_last_changed(plan: ActionPlan, *, since_seed: bool = False) -> datetime.datetime | None:

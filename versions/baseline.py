@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from areas.models import ActionPlan
 from projects.models import Milestone, Project
+from projects.timeline import Baseline as ChartBaseline
 from projects.timeline import Month, last_month
 
 from .compare import months_text
@@ -32,6 +33,21 @@ def chosen_baseline(plan: ActionPlan, name: str | None = None) -> PlanVersion | 
     if name:
         return versions.filter(name=name).first()
     return versions.latest_approved()
+
+
+def chart_baselines(version: PlanVersion | None) -> dict[int, ChartBaseline]:
+    """Every project's baseline in the version, shaped as the Gantt draws it (projects.timeline.Baseline),
+    by project id. No queries: the version's snapshot holds them all."""
+    if version is None:
+        return {}
+    return {
+        row["id"]: ChartBaseline(
+            _date(row["start_date"]),
+            _date(row["end_date"]),
+            tuple((_date(m["date"]), m["title"]) for m in row["milestones"]),
+        )
+        for row in version.snapshot["projects"]
+    }
 
 
 def _date(value: str | None) -> datetime.date | None:

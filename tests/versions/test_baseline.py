@@ -115,3 +115,19 @@ def test_a_new_project_is_in_no_version_yet(plan):
     assert "Projektet er endnu ikke med i nogen udgivet version." in render(
         "{% version_history project %}", project=project
     )
+
+
+def test_the_gantt_draws_the_baseline_under_the_slipped_project(slipped, plan):
+    from projects.gantt import gantt_html
+    from projects.plan import read_plan
+    from versions.baseline import chart_baselines
+
+    contents = read_plan(plan, today=datetime.date(2011, 6, 1), baselines=chart_baselines(chosen_baseline(plan, "1.4")))
+    bar = next(b for section in contents.masterplan.sections for b in section.bars if b.project.pk == slipped.pk)
+
+    assert bar.slippage == 3
+    with translation.override("da"):
+        assert bar.slippage_label == "+3 mdr."
+        html = gantt_html(contents.masterplan, chart_id="masterplan", label="Masterplan")
+    assert "+3 mdr." in html
+    assert "planlagt" in html
