@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from byaftale.admin_base import CompactTabularInline, HistoryAdmin, VersionedInline
 
-from .models import AgreementSection, AgreementTask, CooperationAgreement, Signatory
+from .models import AgreementRevision, AgreementSection, AgreementTask, CooperationAgreement, SectionText, Signatory
 
 
 class AgreementSectionInline(VersionedInline, admin.StackedInline):
@@ -80,3 +80,27 @@ class SignatoryAdmin(HistoryAdmin):
     ordering = ("agreement", "position")
     autocomplete_fields = ("party",)
     fields = ("agreement", "side", "position", "name", "job_title", "party")
+
+
+class SectionTextInline(VersionedInline, admin.StackedInline):
+    model = SectionText
+    fields = ("section", "heading", "body")
+    extra = 0
+    verbose_name = _("new wording of a section")
+    verbose_name_plural = _("new wordings of sections")
+
+
+@admin.register(AgreementRevision)
+class AgreementRevisionAdmin(HistoryAdmin):
+    """A revision held: its date and outcome, the sections it changed and their new wording, each kept as
+    the section's next version (the agreement's page shows the earlier ones)."""
+
+    list_display = ("held_on", "agreement", "outcome")
+    list_filter = ("agreement",)
+    list_select_related = ("agreement",)
+    search_fields = ("outcome",)
+    date_hierarchy = "held_on"
+    ordering = ("-held_on",)
+    fields = ("agreement", "held_on", "outcome", "changed_sections")
+    filter_horizontal = ("changed_sections",)
+    inlines = (SectionTextInline,)

@@ -1,9 +1,13 @@
 """The 2008 cooperation agreement (samarbejdsaftale): its sections, its three tasks and its signatories."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -77,6 +81,21 @@ class AgreementSection(Versioned):
     def __str__(self) -> str:
         return f"{self.number}. {self.heading}"
 
+    @property
+    def versions(self) -> list["SectionText"]:
+        """The wordings revisions gave the section, oldest first (prefetch `texts__revision`)."""
+        return sorted(self.texts.all(), key=lambda text: text.revision.held_on)
+
+    @property
+    def current_heading(self) -> str:
+        versions = self.versions
+        return versions[-1].heading if versions else self.heading
+
+    @property
+    def current_body(self) -> str:
+        versions = self.versions
+        return versions[-1].body if versions else self.body
+
 
 class AgreementTask(Versioned):
     """One of the three tasks the parties lift together (strategi, faglig udvikling, koordinering)."""
@@ -139,3 +158,70 @@ class Signatory(Versioned):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.party}" if not self.job_title else f"{self.name}, {self.job_title}, {self.party}"
+
+
+def not_in_the_future(value: datetime.date) -> None:
+    if value > timezone.localdate():
+        raise ValidationError(_("A revision is recorded once it has been held; the date cannot lie in the future."))
+
+
+class AgreementRevision(Versioned):
+    """A revision of the agreement the parties held (§7: every second year, first in 2010): when, what came
+    of it, which sections changed. A changed section's new wording is kept as its own text (SectionText)."""
+
+    agreement = models.ForeignKey(
+        CooperationAgreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    held_on = models.DateField(_("held on"), validators=[not_in_the_future])
+    outcome = models.TextField(_("outcome"), help_text=_("What the parties agreed, e.g. 'Aftalen fortsætter uændret'."))
+    changed_sections = models.ManyToManyField(
+        AgreementSection, verbose_name=_("sections changed"), blank=True, related_name="revisions"
+    )
+
+    history = HistoricalRecords(m2m_fields=[changed_sections])
+
+    class Meta:
+        verbose_name = _("revision of the agreement")
+        verbose_name_plural = _("revisions of the agreement")
+        ordering = ["agreement", "-held_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "held_on"], name="agreement_revision_date_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return _("Revision of %(date)s") % {"date": date_format(self.held_on)}
+
+    def clean(self) -> None:
+        if self.held_on and self.agreement_id and self.held_on < self.agreement.signed_on:
+            raise ValidationError({"held_on": _("A revision cannot be held before the agreement was signed.")})
+
+
+class SectionText(Versioned):
+    """A section's wording as a revision set it: the section's next version. The newest is the section's
+    text today; the original wording (AgreementSection.body) is its first version."""
+
+    section = models.ForeignKey(
+        AgreementSection, verbose_name=_("section"), on_delete=models.CASCADE, related_name="texts"
+    )
+    revision = models.ForeignKey(
+        AgreementRevision, verbose_name=_("revision"), on_delete=models.CASCADE, related_name="section_texts"
+    )
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(_("text"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("section text after a revision")
+        verbose_name_plural = _("section texts after revisions")
+        ordering = ["section", "revision__held_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "revision"], name="section_text_once_per_revision"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section.number}. {self.heading} ({self.revision})"
+
+    def clean(self) -> None:
+        if self.section_id and self.revision_id and self.section.agreement_id != self.revision.agreement_id:
+            raise ValidationError({"section": _("The section belongs to another agreement than the revision.")})
