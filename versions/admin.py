@@ -30,7 +30,8 @@ class PublishForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["approved_on"].initial = timezone.localdate
+        if "approved_on" in self.fields:  # the read-only view of a published version has no fields
+            self.fields["approved_on"].initial = timezone.localdate
         plan = the_plan()
         if plan is not None:
             self.instance.plan = plan
