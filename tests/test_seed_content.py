@@ -12,7 +12,14 @@ from django.conf import settings
 from django.utils import translation
 
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
-from cooperation.models import AgreementSection, AgreementTask, CooperationAgreement, Signatory
+from cooperation.models import (
+    AgreementRevision,
+    AgreementSection,
+    AgreementTask,
+    CooperationAgreement,
+    SectionText,
+    Signatory,
+)
 from parties.models import Party
 from projects.models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 
@@ -405,8 +412,8 @@ SEEDED_MODELS = [
 ]
 
 
-# Registered as the plan is followed up; the sources hold none.
-FOLLOW_UP_MODELS = {HourRegistration, StatusReport}
+# Registered as the plan is followed up, or the agreement revised; the sources hold none.
+FOLLOW_UP_MODELS = {HourRegistration, StatusReport, AgreementRevision, SectionText}
 
 
 def test_the_list_of_seeded_models_is_complete():
