@@ -85,12 +85,25 @@ def read_plan(
         areas = areas.filter(pk=area.pk)
         projects = projects.filter(area=area)
     areas_list, projects_list = list(areas), list(projects)
+    if baselines:
+        # Drawn only where the project moved since: a baseline the same as the bar tells nothing and doubles the ink.
+        baselines = {p.pk: baselines[p.pk] for p in projects_list if p.pk in baselines and differs(p, baselines[p.pk])}
     parts = []
     for each in areas_list:
         own = [p for p in projects_list if p.area_id == each.pk]
         parts.append(AreaPart(each, own, build_masterplan([each], own, today=today, baselines=baselines)))
     masterplan = build_masterplan(areas_list, projects_list, today=today, baselines=baselines)
     return PlanContents(plan, areas_list, masterplan, parts)
+
+
+def differs(project: Project, baseline: Baseline) -> bool:
+    """Whether the project's period or milestones are no longer what the baseline had."""
+    milestones = sorted((m.date, m.title) for m in project.milestones.all())
+    return (project.start_date, project.end_date, milestones) != (
+        baseline.start_date,
+        baseline.end_date,
+        sorted(baseline.milestones),
+    )
 
 
 def plan_last_changed(plan: ActionPlan, *, since_seed: bool = False) -> datetime.datetime | None:

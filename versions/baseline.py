@@ -35,6 +35,36 @@ def chosen_baseline(plan: ActionPlan, name: str | None = None) -> PlanVersion | 
     return versions.latest_approved()
 
 
+@dataclass
+class BaselineChoice:
+    """The baseline a chart draws (`version`, None where there is none) and what the chooser offers."""
+
+    version: PlanVersion | None
+    versions: list[PlanVersion]
+    asked_for: str | None
+    baselines: dict[int, ChartBaseline]
+
+    @property
+    def name(self) -> str:
+        return self.version.name if self.version is not None else ""
+
+    @property
+    def unknown(self) -> bool:
+        return bool(self.asked_for) and self.version is None
+
+
+def baseline_choice(plan: ActionPlan, asked_for: str | None) -> BaselineChoice:
+    """The baseline `?baseline=1.3` names, or else the latest approved version, with every version to choose
+    from. Two queries: the list (without the snapshots) and the chosen one's snapshot."""
+    versions = list(PlanVersion.objects.filter(plan=plan).without_snapshot())
+    if asked_for:
+        chosen = next((v for v in versions if v.name == asked_for), None)
+    else:
+        chosen = versions[0] if versions else None  # the model's ordering: the latest approved first
+    version = PlanVersion.objects.get(pk=chosen.pk) if chosen is not None else None
+    return BaselineChoice(version, versions, asked_for or None, chart_baselines(version))
+
+
 def chart_baselines(version: PlanVersion | None) -> dict[int, ChartBaseline]:
     """Every project's baseline in the version, shaped as the Gantt draws it (projects.timeline.Baseline),
     by project id. No queries: the version's snapshot holds them all."""

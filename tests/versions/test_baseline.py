@@ -131,3 +131,35 @@ def test_the_gantt_draws_the_baseline_under_the_slipped_project(slipped, plan):
         html = gantt_html(contents.masterplan, chart_id="masterplan", label="Masterplan")
     assert "+3 mdr." in html
     assert "planlagt" in html
+
+
+def test_only_projects_that_moved_get_a_baseline_drawn(slipped, plan):
+    from projects.plan import read_plan
+    from versions.baseline import baseline_choice
+
+    choice = baseline_choice(plan, "1.4")
+    contents = read_plan(plan, today=datetime.date(2011, 6, 1), baselines=choice.baselines)
+
+    drawn = [b.project.pk for section in contents.masterplan.sections for b in section.bars if b.baseline]
+    assert drawn == [slipped.pk]
+    assert len(choice.baselines) == 33  # the version holds every project; the chart draws the one that moved
+
+
+def test_the_baseline_choice_defaults_to_the_latest_approved_and_names_an_unknown_one(
+    slipped, plan, django_assert_num_queries
+):
+    with django_assert_num_queries(2):
+        choice = baseline_choice_of(plan, None)
+    assert (choice.name, [v.name for v in choice.versions]) == ("1.5", ["1.5", "1.4", "1.3"])
+    unknown = baseline_choice_of(plan, "7.0")
+    assert (unknown.version, unknown.unknown, unknown.baselines) == (None, True, {})
+
+    html = render("{% baseline_chooser choice %}", choice=baseline_choice_of(plan, "1.4"))
+    assert "Grundlinje: ver. 1.4" in html
+    assert '<option value="1.4" selected>' in html
+
+
+def baseline_choice_of(plan, name):  # noqa: ANN001, ANN201
+    from versions.baseline import baseline_choice
+
+    return baseline_choice(plan, name)

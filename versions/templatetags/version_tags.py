@@ -33,3 +33,9 @@ def slippage_panel(context: template.Context, plan: ActionPlan) -> dict[str, Any
 def version_history(project: Project) -> dict[str, Any]:
     """The versions the project has been in and the period each gave it: one query."""
     return {"project": project, "entries": list(project_versions(project))}
+
+
+@register.inclusion_tag("versions/includes/baseline_chooser.html", takes_context=True)
+def baseline_chooser(context: template.Context, choice: Any) -> dict[str, Any]:
+    """Which version the chart's baseline is, and a form to choose another (?baseline=…). No queries."""
+    return {"choice": choice, "request": context.get("request")}
