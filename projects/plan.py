@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet, Subquery
 
@@ -94,6 +95,22 @@ def read_plan(
         parts.append(AreaPart(each, own, build_masterplan([each], own, today=today, baselines=baselines)))
     masterplan = build_masterplan(areas_list, projects_list, today=today, baselines=baselines)
     return PlanContents(plan, areas_list, masterplan, parts)
+
+
+# How the charts find their baseline, an approved version of the plan: the versions app registers it when it
+# loads (projects may not import versions). Without it the charts draw no baseline.
+BaselineSource = Callable[[ActionPlan, "str | None"], Any]
+_baseline_sources: list[BaselineSource] = []
+
+
+def register_baseline_source(source: BaselineSource) -> None:
+    _baseline_sources[:] = [source]
+
+
+def baseline_for(plan: ActionPlan, name: str | None) -> Any:
+    """The baseline the plan's charts draw: the version `name` (?baseline=1.3) or else the latest approved, as
+    versions.baseline.BaselineChoice (its `baselines` go to read_plan); None where no app provides one."""
+    return _baseline_sources[0](plan, name or None) if _baseline_sources else None
 
 
 def differs(project: Project, baseline: Baseline) -> bool:
