@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from projects.views.access import current_plan, reads_plan
+from byaftale.access import current_plan, reads_plan
 
 from .agreement import agreement_page
 

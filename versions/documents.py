@@ -16,35 +16,26 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from byaftale import pdf
 
 from .compare import Comparison
 from .models import PlanVersion, VersionDocument
 from .snapshot import VersionContents, read_snapshot
 
 PAPER_SIZES = ("A4", "A3")
-STYLESHEETS = ("css/gantt.css", "css/print.css", "css/versions.css")
+STYLESHEETS = (*pdf.STYLESHEETS, "css/versions.css")
 # The plan's own document layouts: a version's documents are today's documents of the version's plan.
-ACTION_PLAN_TEMPLATE = "projects/pdf/action_plan.html"
-MASTERPLAN_TEMPLATE = "projects/pdf/masterplan.html"
+ACTION_PLAN_TEMPLATE = "documents/pdf/action_plan.html"
+MASTERPLAN_TEMPLATE = "documents/pdf/masterplan.html"
 COMPARISON_TEMPLATE = "versions/pdf/comparison.html"
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
 def render_pdf(template: str, context: dict, *, title: str) -> tuple[bytes, int]:
-    """The PDF's bytes and its number of pages; tagged PDF/UA-1, in Danish, as the plan's documents are."""
-    from weasyprint import CSS, HTML  # noqa: PLC0415 - heavy, only when a PDF is made
-
-    from projects.pdf_fetcher import PDF_ORIGIN, PortalFetcher, static_url  # noqa: PLC0415
-
-    with translation.override("da"):
-        html = render_to_string(template, {**context, "title": title})
-    fetcher = PortalFetcher()
-    stylesheets = [CSS(url=static_url(s), url_fetcher=fetcher) for s in STYLESHEETS]
-    document = HTML(string=html, base_url=f"{PDF_ORIGIN}/", url_fetcher=fetcher)
-    rendered = document.render(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
-    return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
+    """The PDF's bytes and its number of pages, rendered as every document of the portal is (byaftale.pdf)."""
+    return pdf.render_pdf(template, context, title=title, stylesheets=STYLESHEETS)
 
 
 def version_filename(version: PlanVersion, name: str) -> str:

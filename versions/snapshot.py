@@ -30,7 +30,7 @@ from django.db.models import Prefetch
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
 from parties.models import Party
 from projects.models import FinancingItem, Milestone, Project, Relation, Responsibility
-from projects.plan import AreaPart, PlanContents, areas_with_everything
+from projects.plan import AreaPart, PlanContents
 from projects.timeline import build_masterplan
 
 SCHEMA = 1
@@ -74,7 +74,7 @@ def _milestone(m: Milestone) -> dict[str, Any]:
 
 def build_snapshot(plan: ActionPlan) -> dict[str, Any]:
     """The plan as it stands, in SCHEMA; a fixed number of queries whatever the plan's size."""
-    areas = list(areas_with_everything(plan))
+    areas = list(FocusArea.objects.with_plan_details().filter(plan=plan))
     projects = list(
         Project.objects.filter(area__plan=plan)
         .prefetch_related(

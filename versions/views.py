@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from projects.views.access import current_plan, reads_plan
+from byaftale.access import current_plan, reads_plan
 
 from . import documents
 from .compare import compare_snapshots

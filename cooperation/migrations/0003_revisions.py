@@ -6,12 +6,36 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from projects.roles import sync_roles
+APP = "cooperation"
+MODELS = [
+    "agreementrevision",
+    "sectiontext",
+    "historicalagreementrevision",
+    "historicalagreementrevision_changed_sections",
+    "historicalsectiontext",
+]
+
+# A frozen copy of what the roles hold of this app's models (byaftale.access as it was), so this step of the
+# history does not change when the live roles do: the secretariat everything, the steering group view_*.
+SECRETARIAT = "Sekretariat"
+STEERING_GROUP = "Styregruppe"
 
 
-def roles(apps, schema_editor):
-    # The roles get the new models' permissions: the secretariat records revisions, everyone reads them.
-    sync_roles(apps)
+def grant_roles(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    config = apps.get_app_config(APP)
+    models_module = getattr(config, "models_module", None)
+    config.models_module = models_module or True  # a migration's app config has no models module
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = models_module
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ours = Permission.objects.filter(content_type__app_label=APP, content_type__model__in=MODELS)
+    secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT)
+    secretariat.permissions.add(*ours)
+    steering, _ = Group.objects.get_or_create(name=STEERING_GROUP)
+    steering.permissions.add(*ours.filter(codename__startswith="view_"))
 
 
 class Migration(migrations.Migration):
@@ -123,5 +147,5 @@ class Migration(migrations.Migration):
             model_name='sectiontext',
             constraint=models.UniqueConstraint(fields=('section', 'revision'), name='section_text_once_per_revision'),
         ),
-        migrations.RunPython(roles, migrations.RunPython.noop),
+        migrations.RunPython(grant_roles, migrations.RunPython.noop),
     ]

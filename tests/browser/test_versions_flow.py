@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from projects.models import Project
-from projects.roles import BOARD_MEMBER
+from byaftale.access import BOARD_MEMBER
 from tests.browser.accessibility import blocking_violations
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cooperation.agreement import revision_due
 from cooperation.models import AgreementRevision, CooperationAgreement, SectionText
-from projects.roles import BOARD_MEMBER
+from byaftale.access import BOARD_MEMBER
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

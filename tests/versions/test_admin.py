@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_user
 from versions.models import PlanVersion
 

@@ -4,7 +4,7 @@ board's PDF of the changes."""
 import pytest
 from django.core.cache import cache
 
-from tests.projects.pdf_reading import full_text, page_texts
+from tests.pdf_reading import full_text, page_texts
 from versions.documents import version_document
 from versions.models import PlanVersion, VersionDocument
 

@@ -13,7 +13,7 @@ from areas.models import ActionPlan
 from projects.demo import generate_demo_projects
 from projects.models import Project
 from projects.resources import ProjectResource
-from projects.roles import BOARD_MEMBER
+from byaftale.access import BOARD_MEMBER
 from tests.factories import make_user
 from tests.versions.conftest import slip_running_project
 
