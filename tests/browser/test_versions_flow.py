@@ -6,8 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
-from projects.models import Project
 from byaftale.access import BOARD_MEMBER
+from projects.models import Project
 from tests.browser.accessibility import blocking_violations
 
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from byaftale.access import BOARD_MEMBER
 from cooperation.agreement import revision_due
 from cooperation.models import AgreementRevision, CooperationAgreement, SectionText
-from byaftale.access import BOARD_MEMBER
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

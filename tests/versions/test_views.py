@@ -10,10 +10,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from areas.models import ActionPlan
+from byaftale.access import BOARD_MEMBER
 from projects.demo import generate_demo_projects
 from projects.models import Project
 from projects.resources import ProjectResource
-from byaftale.access import BOARD_MEMBER
 from tests.factories import make_user
 from tests.versions.conftest import slip_running_project
 
