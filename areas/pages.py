@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ from byaftale import charts
 from projects.budget import HourTally, tally, tally_by
 from projects.changes import Change, last_change_for_area
 from projects.models import Milestone, Project, Relation, Responsibility
-from projects.plan import read_plan
+from projects.plan import baseline_for, read_plan
 from projects.progress import (
     Figures,
     MilestoneOutlook,
@@ -55,17 +56,22 @@ class AreaPage:
     light_chart: charts.CountChart
     chart: Masterplan  # the area's Tidsplan
     change: Change | None  # the area's last change, as the reader may see it
+    baseline: Any = None  # the version the Tidsplan draws under its bars (versions.baseline.BaselineChoice)
 
     @property
     def overdue_area_milestones(self) -> set[int]:
         return {m.pk for m in self.area_milestones if not m.reached and m.date < self.today}
 
 
-def area_page(area: FocusArea, *, today: datetime.date, follows_progress: bool) -> AreaPage:
+def area_page(
+    area: FocusArea, *, today: datetime.date, follows_progress: bool, baseline: str | None = None
+) -> AreaPage:
     """A focus area's page: its figures, lines or themes with their projects and hours, milestones, what
     starts and ends soon, the relations to the whole area, its Tidsplan and its last change (who made it only
     for those who follow progress)."""
-    contents = read_plan(area.plan, today=today, area=area)
+    # The Tidsplan draws a baseline: the version `baseline` names, or else the latest approved.
+    chosen = baseline_for(area.plan, baseline)
+    contents = read_plan(area.plan, today=today, area=area, baselines=chosen.baselines if chosen else None)
     part = contents.parts[0]  # the area with its sections, lines or themes, responsibilities and milestones
     area = part.area
     projects = list(Project.objects.followed().filter(area=area))
@@ -114,4 +120,5 @@ def area_page(area: FocusArea, *, today: datetime.date, follows_progress: bool) 
         light_chart=figures.light_chart(),
         chart=contents.masterplan,
         change=last_change_for_area(area, follows_progress=follows_progress),
+        baseline=chosen,
     )

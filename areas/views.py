@@ -16,7 +16,9 @@ from .pages import area_page
 def area(request: HttpRequest, area_slug: str) -> HttpResponse:
     area = get_object_or_404(FocusArea.objects.select_related("plan"), slug=area_slug)
     follows_progress = request.user.has_perm(VIEW_PROGRESS)
-    page = area_page(area, today=timezone.localdate(), follows_progress=follows_progress)
+    page = area_page(
+        area, today=timezone.localdate(), follows_progress=follows_progress, baseline=request.GET.get("baseline")
+    )
     return render(
         request,
         "areas/area.html",
@@ -25,6 +27,7 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
             "area": page.area,
             "plan": area.plan,
             "chart": page.chart,
+            "baseline": page.baseline,
             "change": page.change,
             "follows_progress": follows_progress,
             "shows_mismatches": request.user.has_perm(CHANGE_PROJECT),

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 
 from areas.models import ActionPlan, FocusArea
 from byaftale.pdf import STYLESHEETS, render_pdf
-from projects.plan import PlanContents, plan_last_changed, read_plan
+from projects.plan import PlanContents, baseline_for, plan_last_changed, read_plan
 
 PAPER_SIZES = ("A4", "A3")
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -78,13 +78,20 @@ def document_filename(plan: ActionPlan, name: str, today: datetime.date) -> str:
     return f"byaftale-{slugify(name)}-ver-{version}-{today.isoformat()}.pdf"
 
 
-def _cache_key(key: str, plan: ActionPlan, today: datetime.date, changed: datetime.datetime | None) -> str:
+def _cache_key(
+    key: str, plan: ActionPlan, today: datetime.date, changed: datetime.datetime | None, baseline: str | None = None
+) -> str:
     stamp = changed.isoformat() if changed else "seed"
-    return f"pdf:{key}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
+    # The baseline drawn: one asked for by name, or the latest approved version, which only publishing a
+    # version changes, and publishing moves the plan's last change (versions.publishing).
+    drawn = ":baseline-" + re.sub(r"[^\w.-]", "", baseline, flags=re.ASCII)[:20] if baseline else ""
+    return f"pdf:{key}{drawn}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
 
 
-def cached_document(key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document]) -> Document:
-    full_key = _cache_key(key, plan, today, plan_last_changed(plan))
+def cached_document(
+    key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document], *, baseline: str | None = None
+) -> Document:
+    full_key = _cache_key(key, plan, today, plan_last_changed(plan), baseline)
     document = cache.get(full_key)
     if document is None:
         document = build()
@@ -106,10 +113,12 @@ def cached_facts(plan: ActionPlan, areas: list[FocusArea], *, today: datetime.da
     return {full_keys[full_key]: facts for full_key, facts in cache.get_many(list(full_keys)).items()}
 
 
-def action_plan_context(plan: ActionPlan, *, today: datetime.date) -> dict:
-    contents = read_plan(plan, today=today)
+def action_plan_context(plan: ActionPlan, *, today: datetime.date, baseline: str | None = None) -> dict:
+    chosen = baseline_for(plan, baseline)
+    contents = read_plan(plan, today=today, baselines=chosen.baselines if chosen else None)
     return {
         "contents": contents,
+        "baseline": chosen,
         "plan": plan,
         "data_date": data_date(plan, contents),
         "today": today,
@@ -117,10 +126,12 @@ def action_plan_context(plan: ActionPlan, *, today: datetime.date) -> dict:
     }
 
 
-def masterplan_context(plan: ActionPlan, *, today: datetime.date, paper: str) -> dict:
-    contents = read_plan(plan, today=today)
+def masterplan_context(plan: ActionPlan, *, today: datetime.date, paper: str, baseline: str | None = None) -> dict:
+    chosen = baseline_for(plan, baseline)
+    contents = read_plan(plan, today=today, baselines=chosen.baselines if chosen else None)
     return {
         "contents": contents,
+        "baseline": chosen,
         "plan": plan,
         "paper": paper,
         "data_date": data_date(plan, contents),
@@ -128,10 +139,12 @@ def masterplan_context(plan: ActionPlan, *, today: datetime.date, paper: str) ->
     }
 
 
-def area_context(area: FocusArea, *, today: datetime.date) -> dict:
-    contents = read_plan(area.plan, today=today, area=area)
+def area_context(area: FocusArea, *, today: datetime.date, baseline: str | None = None) -> dict:
+    chosen = baseline_for(area.plan, baseline)
+    contents = read_plan(area.plan, today=today, area=area, baselines=chosen.baselines if chosen else None)
     return {
         "contents": contents,
+        "baseline": chosen,
         "plan": area.plan,
         "area": area,
         "data_date": data_date(area.plan, contents),
@@ -139,38 +152,42 @@ def area_context(area: FocusArea, *, today: datetime.date) -> dict:
     }
 
 
-def action_plan_document(plan: ActionPlan, *, today: datetime.date) -> Document:
+def action_plan_document(plan: ActionPlan, *, today: datetime.date, baseline: str | None = None) -> Document:
     def build() -> Document:
         content, pages = render_pdf(
             "documents/pdf/action_plan.html",
-            action_plan_context(plan, today=today),
+            action_plan_context(plan, today=today, baseline=baseline),
             title=f"{plan.title} – {plan.subtitle}",
         )
         return Document(document_filename(plan, plan.subtitle, today), content, pages)
 
-    return cached_document("action-plan", plan, today, build)
+    return cached_document("action-plan", plan, today, build, baseline=baseline)
 
 
-def masterplan_document(plan: ActionPlan, *, today: datetime.date, paper: str = "A4") -> Document:
+def masterplan_document(
+    plan: ActionPlan, *, today: datetime.date, paper: str = "A4", baseline: str | None = None
+) -> Document:
     if paper not in PAPER_SIZES:
         raise ValueError(f"Paper must be one of {PAPER_SIZES}, not {paper!r}.")
 
     def build() -> Document:
         content, pages = render_pdf(
             "documents/pdf/masterplan.html",
-            masterplan_context(plan, today=today, paper=paper),
+            masterplan_context(plan, today=today, paper=paper, baseline=baseline),
             title=plan.masterplan_title,
         )
         return Document(document_filename(plan, f"masterplan-{paper.lower()}", today), content, pages)
 
-    return cached_document(f"masterplan-{paper}", plan, today, build)
+    return cached_document(f"masterplan-{paper}", plan, today, build, baseline=baseline)
 
 
-def area_document(area: FocusArea, *, today: datetime.date) -> Document:
+def area_document(area: FocusArea, *, today: datetime.date, baseline: str | None = None) -> Document:
     def build() -> Document:
         content, pages = render_pdf(
-            "documents/pdf/area.html", area_context(area, today=today), title=f"{area.plan.title} – {area.name}"
+            "documents/pdf/area.html",
+            area_context(area, today=today, baseline=baseline),
+            title=f"{area.plan.title} – {area.name}",
         )
         return Document(document_filename(area.plan, area.slug, today), content, pages)
 
-    return cached_document(f"area-{area.slug}", area.plan, today, build)
+    return cached_document(f"area-{area.slug}", area.plan, today, build, baseline=baseline)

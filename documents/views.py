@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from areas.models import FocusArea
 from byaftale.access import current_plan, reads_plan
-from projects.plan import read_plan
+from projects.plan import baseline_for, read_plan
 
 from . import rendering as documents
 
@@ -17,11 +17,21 @@ from . import rendering as documents
 def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpResponse:
     plan = current_plan()
     area = get_object_or_404(FocusArea, plan=plan, slug=area_slug) if area_slug else None
-    contents = read_plan(plan, today=timezone.localdate(), area=area)
+    # The chart draws a baseline: the version ?baseline= names, or else the latest approved.
+    baseline = baseline_for(plan, request.GET.get("baseline"))
+    contents = read_plan(
+        plan, today=timezone.localdate(), area=area, baselines=baseline.baselines if baseline else None
+    )
     return render(
         request,
         "documents/masterplan.html",
-        {"plan": plan, "area": area, "areas": plan.areas.order_by("position"), "chart": contents.masterplan},
+        {
+            "plan": plan,
+            "area": area,
+            "areas": plan.areas.order_by("position"),
+            "chart": contents.masterplan,
+            "baseline": baseline,
+        },
     )
 
 
@@ -35,7 +45,9 @@ def pdf_response(document: documents.Document) -> HttpResponse:
 @require_GET
 @reads_plan
 def action_plan_pdf(request: HttpRequest) -> HttpResponse:
-    return pdf_response(documents.action_plan_document(current_plan(), today=timezone.localdate()))
+    return pdf_response(
+        documents.action_plan_document(current_plan(), today=timezone.localdate(), baseline=request.GET.get("baseline"))
+    )
 
 
 @require_GET
@@ -43,14 +55,18 @@ def action_plan_pdf(request: HttpRequest) -> HttpResponse:
 def masterplan_pdf(request: HttpRequest, paper: str) -> HttpResponse:
     if paper.upper() not in documents.PAPER_SIZES:
         raise Http404("Unknown paper size.")
-    return pdf_response(documents.masterplan_document(current_plan(), today=timezone.localdate(), paper=paper.upper()))
+    return pdf_response(
+        documents.masterplan_document(
+            current_plan(), today=timezone.localdate(), paper=paper.upper(), baseline=request.GET.get("baseline")
+        )
+    )
 
 
 @require_GET
 @reads_plan
 def area_pdf(request: HttpRequest, area_slug: str) -> HttpResponse:
     area = get_object_or_404(FocusArea.objects.select_related("plan"), plan=current_plan(), slug=area_slug)
-    return pdf_response(documents.area_document(area, today=timezone.localdate()))
+    return pdf_response(documents.area_document(area, today=timezone.localdate(), baseline=request.GET.get("baseline")))
 
 
 @require_GET
