@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from areas.models import ActionPlan
+from projects.seed import SEED_CHANGE_REASON
 
 from .models import PlanVersion, VersionProject
 from .snapshot import build_snapshot, snapshot_digest
@@ -21,14 +22,21 @@ SEED_NOTE = "Handlingsplanen som kildedokumentet gengiver den: Masterplan ver. 1
 
 
 def _named_plan(plan: ActionPlan, name: str) -> None:
-    """Today's plan carries the name of the version it now is: the documents say «ver. 1.4» from here on."""
-    if plan.masterplan_version == name:
-        return
+    """Today's plan carries the name of the version it now is: the documents say «ver. 1.4» from here on.
+    Saved even where the name is already right: the plan's last change moves, and with it every cached PDF
+    of today's plan, whose default baseline (the latest approved version) has just changed."""
     old = plan.masterplan_version
     plan.masterplan_title = re.sub(rf"ver\. ?{re.escape(old)}\b", f"ver. {name}", plan.masterplan_title)
     plan.masterplan_version = name
     plan._change_reason = f"Udgivet som ver. {name}"  # read by django-simple-history
     plan.save(update_fields=["masterplan_title", "masterplan_version"])
+
+
+def _seed_named(plan: ActionPlan, name: str) -> bool:
+    # The seed's plan already says «ver. 1.3»; a save would make the seed's own data look edited.
+    return (
+        plan.masterplan_version == name and not plan.history.exclude(history_change_reason=SEED_CHANGE_REASON).exists()
+    )
 
 
 @transaction.atomic
@@ -49,7 +57,8 @@ def publish_version(
         raise ValidationError({"name": _("Version %(name)s is already published.") % {"name": name}})
     candidate = PlanVersion(plan=plan, name=name, approved_on=approved_on, note=note, approved_by=approved_by)
     candidate.full_clean(exclude=["published_at", "snapshot", "digest", "project_count", "hour_budget"])
-    _named_plan(plan, name)
+    if not _seed_named(plan, name):
+        _named_plan(plan, name)
     snapshot = build_snapshot(plan)
     projects: list[dict[str, Any]] = snapshot["projects"]
     version = PlanVersion.objects.create(

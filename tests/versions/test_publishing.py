@@ -86,3 +86,15 @@ def test_loading_the_seed_again_into_a_plan_with_versions_publishes_nothing_more
     assert publish_seed_version() is None
     assert list(PlanVersion.objects.values_list("name", flat=True)) == ["1.3"]
     assert ActionPlan.objects.get().masterplan_version == "1.3"
+
+
+def test_publishing_under_the_name_the_plan_already_has_still_moves_its_last_change(plan, publish):
+    from projects.plan import plan_last_changed
+
+    plan.masterplan_version = "1.4"
+    plan.save()
+    before = plan_last_changed(plan)
+
+    publish("1.4")
+
+    assert plan_last_changed(plan) > before
