@@ -1,9 +1,5 @@
-"""The agreement's page and its revisions: what the portal shows of the cooperation agreement, and when it is
-next due for revision.
-
-The rule (§7) says every second year, first in 2010; once a revision has been held the next is due two years
-after it, whatever the calendar rule says, and it is overdue the day after.
-"""
+"""The agreement's page: its sections as revised (with their earlier wordings), tasks, signatories and
+revisions, and when it is next due for revision (cooperation.revision)."""
 
 from __future__ import annotations
 
@@ -13,44 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from .models import AgreementRevision, AgreementSection, CooperationAgreement, SectionText, Signatory
-
-
-def years_later(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-@dataclass(frozen=True)
-class RevisionDue:
-    """When the agreement is next due for revision, after which revision, and whether that day has passed."""
-
-    agreement: CooperationAgreement
-    due_on: datetime.date
-    last: AgreementRevision | None
-    overdue: bool
-
-    @property
-    def by_rule(self) -> bool:
-        """No revision held yet: the date comes from the rule (the end of the first revision year)."""
-        return self.last is None
-
-
-def revision_due(
-    agreement: CooperationAgreement, *, today: datetime.date, revisions: list[AgreementRevision] | None = None
-) -> RevisionDue:
-    """The next revision: two years (the agreement's interval) after the last one held, or by the rule within
-    the first revision year. One query unless `revisions` are given."""
-    if revisions is None:
-        revisions = list(agreement.revisions.filter(held_on__lte=today).order_by("-held_on")[:1])
-    held = sorted((r for r in revisions if r.held_on <= today), key=lambda r: r.held_on)
-    last = held[-1] if held else None
-    if last is not None:
-        due = years_later(last.held_on, agreement.revision_interval_years)
-    else:
-        due = datetime.date(agreement.first_revision_year, 12, 31)
-    return RevisionDue(agreement, due, last, overdue=today > due)
+from .revision import Revision, next_revision
 
 
 @dataclass
@@ -60,7 +19,7 @@ class AgreementPage:
     tasks: list
     signatories: list[Signatory]
     revisions: list[AgreementRevision]
-    due: RevisionDue
+    due: Revision
 
     @property
     def signatories_by_side(self) -> list[tuple[str, list[Signatory]]]:
@@ -89,5 +48,5 @@ def agreement_page(agreement: CooperationAgreement, *, today: datetime.date) -> 
         tasks=list(agreement.tasks.order_by("position")),
         signatories=list(agreement.signatories.select_related("party").order_by("position")),
         revisions=revisions,
-        due=revision_due(agreement, today=today, revisions=revisions),
+        due=next_revision(agreement, today=today, revisions=revisions),
     )

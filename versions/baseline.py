@@ -141,6 +141,14 @@ class Baseline:
         return bool(self.slip or self.start_moved) or (self.end is None) != (self.current_end is None)
 
     @property
+    def planned_text(self) -> str:
+        return month_span_text(self.start, self.end)
+
+    @property
+    def now_text(self) -> str:
+        return month_span_text(self.current_start, self.current_end)
+
+    @property
     def sentence(self) -> str:
         """What a screen reader hears: «planlagt april–september 2011, nu april–december 2011, 3 måneder senere»."""
         planned = month_span_text(self.start, self.end) or _("no period")

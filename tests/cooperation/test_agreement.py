@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from byaftale.access import BOARD_MEMBER
-from cooperation.agreement import revision_due
 from cooperation.models import AgreementRevision, CooperationAgreement, SectionText
+from cooperation.revision import next_revision
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -28,19 +28,25 @@ def revise(agreement, held_on, outcome="Aftalen fortsætter", sections=(), texts
     return revision
 
 
-def test_without_a_revision_the_rule_says_by_the_end_of_the_first_revision_year(agreement):
-    due = revision_due(agreement, today=datetime.date(2010, 6, 1))
-    assert (due.due_on, due.overdue, due.by_rule) == (datetime.date(2010, 12, 31), False, True)
-    assert revision_due(agreement, today=datetime.date(2011, 1, 1)).overdue
+def test_without_a_revision_held_the_rule_says_every_second_year_from_2010(agreement):
+    due = next_revision(agreement, today=datetime.date(2011, 6, 1))
+    assert (due.year, due.due_on, due.overdue, due.last_held) == (2012, datetime.date(2012, 12, 31), False, None)
 
 
-def test_the_next_revision_is_due_two_years_after_the_last_one_held(agreement):
+def test_the_next_revision_is_due_two_years_after_the_last_one_held(agreement, django_assert_num_queries):
     revise(agreement, datetime.date(2010, 11, 15))
     revise(agreement, datetime.date(2013, 2, 1))  # late: the next counts from here, not from the rule's 2014
 
-    due = revision_due(agreement, today=datetime.date(2014, 12, 1))
-    assert (due.due_on, due.overdue, due.last.held_on) == (datetime.date(2015, 2, 1), False, datetime.date(2013, 2, 1))
-    assert revision_due(agreement, today=datetime.date(2015, 2, 2)).overdue
+    with django_assert_num_queries(1):
+        due = next_revision(agreement, today=datetime.date(2014, 12, 1))
+    assert (due.due_on, due.overdue, due.last_held.held_on) == (
+        datetime.date(2015, 2, 1),
+        False,
+        datetime.date(2013, 2, 1),
+    )
+    assert next_revision(agreement, today=datetime.date(2015, 2, 2)).overdue
+    # A revision recorded for a later day than today does not count yet.
+    assert next_revision(agreement, today=datetime.date(2011, 1, 1)).last_held.held_on == datetime.date(2010, 11, 15)
 
 
 def test_a_revision_cannot_be_held_in_the_future_or_before_the_signing(agreement):
@@ -98,3 +104,16 @@ def test_strangers_are_sent_to_sign_in(agreement, client):
     response = client.get(reverse("cooperation:agreement"))
     assert response.status_code == 302
     assert response.url.startswith("/log-ind/")
+
+
+def test_the_dashboard_says_when_the_agreement_is_due_and_that_it_is_overdue(agreement, client):
+    from byaftale.access import STEERING_GROUP
+
+    revise(agreement, datetime.date(2010, 11, 15))
+    client.force_login(make_user(STEERING_GROUP))
+
+    page = client.get(reverse("dashboard:dashboard")).content.decode()
+
+    assert "Overskredet:" in page
+    assert "blev sidst revideret 15. november 2010; næste revision skal holdes senest 15. november 2012." in page
+    assert 'href="/samarbejdsaftale/#revisions"' in page

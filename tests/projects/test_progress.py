@@ -285,5 +285,3 @@ def test_projects_starting_and_ending_within_the_horizon():
     assert schedule.starting == [starts_today, starts]
     assert schedule.ending == [ends]  # the one done already is no news
     assert schedule.until == datetime.date(2012, 6, 15)
-
-

@@ -135,3 +135,24 @@ def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_the_dashboard_shows_the_slippage_against_the_baseline_chosen(slipped, client):
+    from byaftale.access import STEERING_GROUP
+
+    client.force_login(make_user(STEERING_GROUP))
+
+    latest = client.get(reverse("dashboard:dashboard")).content.decode()
+    assert "Skred siden ver. 1.5" in latest
+    assert "Intet projekt slutter senere end planlagt." in latest
+
+    page = client.get(reverse("dashboard:dashboard"), {"baseline": "1.4"}).content.decode()
+    assert "Skred siden ver. 1.4" in page
+    row = re.search(
+        r"<tr>\s*<th scope=\"row\"><a href=\"[^\"]+\">([^<]+)</a></th>\s*"
+        r"<td>([^<]*)</td>\s*<td>([^<]*)</td>\s*<td class=\"change-moved\">([^<]*)</td>",
+        page,
+    )
+    assert row is not None
+    assert row.groups() == (str(slipped), "juli–december 2011", "juli 2011–marts 2012", "+3 mdr.")
+    assert "Milepæle flyttet til senere" in page
