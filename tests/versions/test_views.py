@@ -156,3 +156,19 @@ def test_the_dashboard_shows_the_slippage_against_the_baseline_chosen(slipped, c
     assert row is not None
     assert row.groups() == (str(slipped), "juli–december 2011", "juli 2011–marts 2012", "+3 mdr.")
     assert "Milepæle flyttet til senere" in page
+
+
+def test_a_projects_page_lists_the_versions_it_has_been_in(slipped, client, board):
+    page = board.get(slipped.get_absolute_url()).content.decode()
+
+    assert "I planens versioner" in page
+    assert '<a href="/versioner/1.5/">ver. 1.5</a>' in page
+    assert "1. juli 2011 – 1. april 2012" in page  # the period 1.5 gave it
+    assert "1. juli 2011 – 1. januar 2012" in page  # the period 1.4 and 1.3 gave it
+
+    contact = make_user()
+    slipped.contact_persons.add(contact)
+    client.force_login(contact)
+    own = client.get(slipped.get_absolute_url()).content.decode()
+    assert "ver. 1.5" in own
+    assert 'href="/versioner/' not in own  # a contact person without the plan's role is not sent where they may not go

@@ -30,9 +30,10 @@ def slippage_panel(context: template.Context, plan: ActionPlan) -> dict[str, Any
 
 
 @register.inclusion_tag("versions/includes/project_versions.html")
-def version_history(project: Project) -> dict[str, Any]:
-    """The versions the project has been in and the period each gave it: one query."""
-    return {"project": project, "entries": list(project_versions(project))}
+def version_history(project: Project, *, links: bool = True) -> dict[str, Any]:
+    """The versions the project has been in and the period each gave it: one query. `links` to the versions'
+    pages only for those who read the plan (a contact person may not)."""
+    return {"project": project, "entries": list(project_versions(project)), "links": links}
 
 
 @register.inclusion_tag("versions/includes/baseline_chooser.html", takes_context=True)
