@@ -17,3 +17,7 @@ class VersionsConfig(AppConfig):
         seed_loaded.connect(publish_seed_version, dispatch_uid="versions.publish_seed_version")
         # The charts of today's plan draw an approved version under their bars (versions.baseline).
         register_baseline_source(baseline_choice)
+
+
+# The main menu's entry (pages.templatetags.site_frame), translated in this app's catalogue.
+MENU_LABEL = _("Versions")

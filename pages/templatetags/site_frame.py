@@ -60,6 +60,20 @@ MENU = (
         within=frozenset({"documents:area-masterplan"}),
     ),
     MenuEntry(_("Documents"), "documents:documents", "projects.view_plan", pages=frozenset({"documents:documents"})),
+    # The plan's published versions and their comparisons (versions/), and the cooperation agreement (cooperation/).
+    MenuEntry(
+        _("Versions"),
+        "versions:list",
+        "projects.view_plan",
+        pages=frozenset({"versions:list"}),
+        within=frozenset({"versions:version", "versions:compare"}),
+    ),
+    MenuEntry(
+        _("The agreement"),
+        "cooperation:agreement",
+        "projects.view_plan",
+        pages=frozenset({"cooperation:agreement"}),
+    ),
     MenuEntry(_("Administration"), "admin:index", None),
 )
 
