@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +81,9 @@ class AgreementSection(Versioned):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.heading}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:agreement") + f"#paragraf-{self.number}"
 
     @property
     def versions(self) -> list["SectionText"]:

@@ -1,4 +1,5 @@
-"""Search across the plan: projects, parties and milestones, found by the words people remember.
+"""Search across the plan: projects, parties, milestones and the agreement's sections, found by the words
+people remember.
 
 On PostgreSQL this is full-text search with the Danish configuration: words are stemmed ("boliger" and
 "bolig" meet), each word also matches as the beginning of a longer one (Danish writes compounds as one
@@ -22,6 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from cooperation.models import AgreementSection
 from parties.models import Party
 from projects.models import Milestone, Project
 
@@ -44,6 +46,8 @@ PROJECT_FIELDS = {
 }
 PARTY_FIELDS = {"name": "A", "short_name": "A"}
 MILESTONE_FIELDS = {"title": "A", "description": "C", "date_wording": "D"}
+# The cooperation agreement's sections (§§), as signed.
+AGREEMENT_FIELDS = {"heading": "A", "body": "C"}
 
 # The texts an excerpt is taken from, in the order they are tried.
 PROJECT_EXCERPT_FIELDS = ["description", "responsibility_text", "relations_text", "financing_text", "timeline_text"]
@@ -90,10 +94,11 @@ class SearchResults:
     projects: Group
     parties: Group
     milestones: Group
+    agreement: Group = field(default_factory=lambda: Group(kind="agreement", hits=[], total=0))
 
     @property
     def groups(self) -> list[Group]:
-        return [self.projects, self.parties, self.milestones]
+        return [self.projects, self.parties, self.milestones, self.agreement]
 
     @property
     def total(self) -> int:
@@ -116,11 +121,13 @@ def search(raw_query: str, *, limit: int = LIMIT) -> SearchResults:
     parties = backend.parties(Party.objects.annotate(**counted))[:limit]
     milestones = backend.milestones(Milestone.objects.select_related("project__area", "area").annotate(**counted))
     milestones = milestones[:limit]
+    sections = backend.agreement_sections(AgreementSection.objects.annotate(**counted))[:limit]
     return SearchResults(
         query=query,
         projects=_group("projects", [backend.project_hit(p) for p in projects]),
         parties=_group("parties", [backend.party_hit(p) for p in parties]),
         milestones=_group("milestones", [backend.milestone_hit(m) for m in milestones]),
+        agreement=_group("agreement", [backend.section_hit(s) for s in sections]),
     )
 
 
@@ -232,6 +239,13 @@ class PostgresSearch:
             .order_by("-rank", "date", "pk")
         )
 
+    def agreement_sections(self, queryset: QuerySet) -> QuerySet:
+        return (
+            self._matching(queryset, AGREEMENT_FIELDS)
+            .annotate(marked_title=self._headline("heading", whole=True), marked_excerpt=self._headline("body"))
+            .order_by("-rank", "number")
+        )
+
     @staticmethod
     def _html(headline: str) -> SafeString:
         text = " ".join(headline.split())
@@ -268,6 +282,14 @@ class PostgresSearch:
             milestone.get_absolute_url(),
             self._html(milestone.marked_title),
             self._excerpt(milestone.marked_excerpt, texts),
+        )
+
+    def section_hit(self, section: AgreementSection) -> Hit:
+        return Hit(
+            section,
+            section.get_absolute_url(),
+            self._html(section.marked_title),
+            self._excerpt(section.marked_excerpt, [section.body]),
         )
 
 
@@ -316,6 +338,10 @@ class SubstringSearch:
         matching = self._title_first(queryset.filter(self._all_words_in(MILESTONE_FIELDS)), "title")
         return matching.order_by("title_match", "date", "pk")
 
+    def agreement_sections(self, queryset: QuerySet) -> QuerySet:
+        matching = self._title_first(queryset.filter(self._all_words_in(AGREEMENT_FIELDS)), "heading")
+        return matching.order_by("title_match", "number")
+
     def _marked(self, text: str) -> SafeString:
         if self.pattern is None:
             return escape(text)
@@ -353,3 +379,6 @@ class SubstringSearch:
     def milestone_hit(self, milestone: Milestone) -> Hit:
         texts = [getattr(milestone, name) for name in MILESTONE_EXCERPT_FIELDS]
         return Hit(milestone, milestone.get_absolute_url(), self._marked(milestone.title), self._excerpt(texts))
+
+    def section_hit(self, section: AgreementSection) -> Hit:
+        return Hit(section, section.get_absolute_url(), self._marked(section.heading), self._excerpt([section.body]))

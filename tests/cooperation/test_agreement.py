@@ -117,3 +117,14 @@ def test_the_dashboard_says_when_the_agreement_is_due_and_that_it_is_overdue(agr
     assert "Overskredet:" in page
     assert "blev sidst revideret 15. november 2010; næste revision skal holdes senest 15. november 2012." in page
     assert 'href="/samarbejdsaftale/#revisions"' in page
+
+
+def test_the_agreements_sections_are_found_by_search(agreement, client):
+    client.force_login(make_user(BOARD_MEMBER))
+
+    page = client.get(reverse("search:search"), {"q": "forretningsorden"}).content.decode()
+
+    assert "1 paragraf i samarbejdsaftalen" in page
+    assert 'href="/samarbejdsaftale/#paragraf-7"' in page
+    assert "§ 7. Møderne" in page
+    assert "<mark>forretningsorden</mark>" in page
