@@ -13,8 +13,10 @@ import pytest
 from django.urls import reverse
 
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from cooperation.models import CooperationAgreement
 from projects.models import HourRegistration, Project, StatusReport
 from tests.factories import make_area, make_milestone, make_party, make_project, make_responsibility, make_user
+from versions.publishing import publish_version
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,7 @@ SIGN_IN = "sign in"  # 302 to /log-ind/?next=…
 ADMIN_LOGIN = "admin login"  # 302 to the admin's login, which tells a signed-in user they lack access
 TO_PROJECT = "to project"  # 302 back to the project's page after saving
 TO_MASTERPLAN = "to masterplan"
+TO_COMPARISON = "to comparison"  # 302 from the versions' form to the comparison's stable address
 
 
 @dataclass
@@ -42,6 +45,14 @@ def world() -> World:
     party = make_party(name="Odense Kommune")
     make_responsibility(project=own, party=party)
     make_milestone(project=own, date=datetime.date(2011, 6, 1))
+    # The plan rests on an agreement (its page) and has two published versions (their pages and comparisons).
+    plan = area.plan
+    plan.agreement = CooperationAgreement.objects.create(
+        slug="aftale", title="Aftale", between="Parterne", signed_on=datetime.date(2008, 9, 1), first_revision_year=2010
+    )
+    plan.save()
+    publish_version(plan, name="1.3", approved_on=datetime.date(2010, 12, 17))
+    publish_version(plan, name="1.4", approved_on=datetime.date(2011, 5, 12))
     return World(own=own, other=other, party_pk=party.pk)
 
 
@@ -107,6 +118,24 @@ MATRIX = [
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     ("area PDF", "get", lambda w: reverse("documents:area-pdf", args=["energi-og-klima"]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    # Board members read published versions and their comparisons; only the secretariat publishes (admin below).
+    ("versions", "get", lambda w: reverse("versions:list"), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("a version", "get", lambda w: reverse("versions:version", args=["1.3"]), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("a version's PDF", "get", lambda w: reverse("versions:pdf", args=["1.3", "masterplan-a4"]), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("a version's sheet", "get", lambda w: reverse("versions:xlsx", args=["1.3"]), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("two versions compared", "get", lambda w: reverse("versions:compare", args=["1.3", "1.4"]), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("a version and today compared, as PDF", "get", lambda w: reverse("versions:compare-pdf", args=["1.3", "nu"]),
+     None, [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("the versions' comparison form", "get",
+     lambda w: reverse("versions:choose-comparison") + "?fra=1.3&til=1.4", None,
+     [SIGN_IN, REFUSED, REFUSED, TO_COMPARISON, TO_COMPARISON, TO_COMPARISON]),
+    ("the agreement", "get", lambda w: reverse("cooperation:agreement"), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     # Public-sector law: the accessibility statement is open to everyone, signed in or not.
     ("accessibility statement", "get", lambda w: reverse("pages:accessibility"), None,
      [OK, OK, OK, OK, OK, OK]),
@@ -123,6 +152,10 @@ MATRIX = [
      [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK]),
     ("admin: people", "get", lambda w: reverse("admin:auth_user_changelist"), None,
      [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REFUSED, OK]),
+    ("admin: publish a version", "get", lambda w: reverse("admin:versions_planversion_add"), None,
+     [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REFUSED, OK]),
+    ("admin: record a revision of the agreement", "get", lambda w: reverse("admin:cooperation_agreementrevision_add"),
+     None, [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REFUSED, OK]),
     ("admin: a project's history", "get", lambda w: reverse("admin:projects_project_history", args=[w.own.pk]),
      None, [SIGN_IN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK]),
 ]  # fmt: skip
@@ -149,6 +182,8 @@ def assert_meets(response, expected, world: World, url: str) -> None:
         assert location == project_url("projects:project", project)
     elif expected == TO_MASTERPLAN:
         assert location == reverse("documents:masterplan")
+    elif expected == TO_COMPARISON:
+        assert location == reverse("versions:compare", args=["1.3", "1.4"])
 
 
 def state(world: World) -> tuple:
@@ -181,7 +216,9 @@ def test_the_matrix_covers_every_page_of_the_portal():
     assert len(walked) == len(MATRIX)
     portal_routes = {
         f"{namespace}:{pattern.name}"
-        for namespace in ("dashboard", "areas", "projects", "documents", "search", "parties", "pages")
+        for namespace in (
+            "dashboard", "areas", "projects", "documents", "search", "parties", "pages", "versions", "cooperation"
+        )
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns
     }
     covered = {
@@ -191,5 +228,7 @@ def test_the_matrix_covers_every_page_of_the_portal():
         "pages:accessibility",
         # Rendered like the area PDF, and walked by tests/byaftale/test_access.py and tests/documents/test_views.py:
         "documents:action-plan-pdf", "documents:masterplan-pdf",
+        "versions:list", "versions:version", "versions:pdf", "versions:xlsx", "versions:compare",
+        "versions:compare-pdf", "versions:choose-comparison", "cooperation:agreement",
     }  # fmt: skip
     assert portal_routes == covered
