@@ -16,4 +16,8 @@ MAIN_PAGES: dict[str, Callable[[], str]] = {
     "masterplan": lambda: reverse("documents:masterplan"),
     "documents": lambda: reverse("documents:documents"),
     "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
+    "versions": lambda: reverse("versions:list"),
+    "a version": lambda: reverse("versions:version", args=["1.3"]),
+    "a version compared with today": lambda: reverse("versions:compare", args=["1.3", "nu"]),
+    "the agreement": lambda: reverse("cooperation:agreement"),
 }
