@@ -122,7 +122,7 @@ def project_restore(*, project_id: int) -> Project:
     reason = _reason(gettext("Restored with the project «%(project)s».") % {"project": project})
     project._state.adding = True
     project.full_clean(validate_unique=True)
-    project._change_reason = _reason(gettext("Restored the deleted project."))  # type: ignore[attr-defined]
+    project._change_reason = _reason(gettext("Restored the deleted project."))
     project.save(force_insert=True)
     users = get_user_model().objects.filter(pk__in=[row.user_id for row in record.contact_persons.all()])
     rows = [(row.id, row.user_id) for row in record.contact_persons.filter(user_id__in=users)]  # users still there
