@@ -131,7 +131,7 @@ def _per_project(model: type[models.Model], aggregate: Aggregate, output_field: 
     return Subquery(grouped.annotate(value=aggregate).values("value"), output_field=output_field)
 
 
-class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):  # type: ignore[misc]
+class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):  # type: ignore[misc]  # a class made at run time
     def get_by_natural_key(self, area_slug: str, number: int) -> "Project":
         return self.get(area__slug=area_slug, number=number)
 
@@ -268,7 +268,7 @@ class Project(ConstraintErrorsOnFields, Versioned):
     def natural_key(self) -> tuple[str, int]:
         return (self.area.slug, self.number)
 
-    natural_key.dependencies = ["areas.focusarea", "areas.grouping"]  # type: ignore[attr-defined]
+    natural_key.dependencies = ["areas.focusarea", "areas.grouping"]  # type: ignore[attr-defined]  # read by dumpdata
 
     def clean(self) -> None:
         errors: dict[str, str | Promise] = {}

@@ -145,6 +145,12 @@ def responsibility_rows(project: Project, *, links: bool) -> list[Responsibility
     ]
 
 
+def payer_link(item: FinancingItem, *, links: bool) -> Link | None:
+    if item.payer is None:
+        return None
+    return Link(item.payer.name, item.payer.get_absolute_url() if links else None)
+
+
 def project_link(project: Project, *, links: bool) -> Link:
     return Link(str(project), project.get_absolute_url() if links else None)
 
@@ -216,10 +222,7 @@ def project_page(area_slug: str, number: int, *, user: Reader, today: datetime.d
         responsibilities=responsibility_rows(project, links=links),
         relations=relation_rows(project, links=links),
         area_relations=area_relation_rows(project, links=links),
-        financing=[
-            FinancingRow(item, Link(item.payer.name, item.payer.get_absolute_url() if links else None) if item.payer else None)
-            for item in project.financing_items.all()
-        ],
+        financing=[FinancingRow(item, payer_link(item, links=links)) for item in project.financing_items.all()],
         area=Link(project.area.name, project.area.get_absolute_url() if links else None),
         may_report_status=can_report_status(user, project),
         may_register_hours=can_register_hours(user, project),

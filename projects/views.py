@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,6 +19,9 @@ from .forms import HourRegistrationForm, StatusReportForm
 from .models import HourRegistration, Project, StatusReport
 from .pages import project_page
 from .reporting import can_register_hours, can_report_status, file_status_report
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @require_GET
@@ -33,17 +36,19 @@ class Report:
 
     permission: str
     form: type[StatusReportForm] | type[HourRegistrationForm]
-    heading: str | Promise
-    saved: str | Promise
+    heading: StrOrPromise
+    saved: StrOrPromise
 
     def may_file(self, request: HttpRequest, project: Project) -> bool:
         check = can_report_status if self.permission == ADD_STATUS_REPORT else can_register_hours
         return check(request.user, project)
 
     def new(self, request: HttpRequest, project: Project) -> StatusReport | HourRegistration:
+        # Only signed-in people reach a form (LoginRequiredMiddleware), so the user is an account.
+        person: Any = request.user
         if self.form is StatusReportForm:
-            return StatusReport(project=project, reported_by=request.user)
-        return HourRegistration(project=project, registered_by=request.user)
+            return StatusReport(project=project, reported_by=person)
+        return HourRegistration(project=project, registered_by=person)
 
     def save(self, form: StatusReportForm | HourRegistrationForm) -> None:
         if isinstance(form, StatusReportForm):
