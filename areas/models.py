@@ -114,7 +114,7 @@ class AreaSection(Versioned):
         TIMELINE = 7, _("time horizon")
 
     # The project text that continues each section in the plan's table, as the source writes it.
-    PROJECT_TEXTS = {
+    PROJECT_TEXTS: dict[int, str] = {
         Kind.CONTENT: "description",
         Kind.RESPONSIBILITIES: "responsibility_text",
         Kind.RELATIONS: "relations_text",
