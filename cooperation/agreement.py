@@ -19,7 +19,7 @@ class AgreementPage:
     tasks: list
     signatories: list[Signatory]
     revisions: list[AgreementRevision]
-    due: Revision
+    due: Revision | None
 
     @property
     def signatories_by_side(self) -> list[tuple[str, list[Signatory]]]:

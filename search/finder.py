@@ -290,8 +290,8 @@ class PostgresSearch:
         return Hit(
             section,
             section.get_absolute_url(),
-            self._html(section.marked_title),
-            self._excerpt(section.marked_excerpt, [section.body]),
+            self._html(getattr(section, "marked_title")),  # noqa: B009 - annotated by the search query
+            self._excerpt(getattr(section, "marked_excerpt"), [section.body]),  # noqa: B009
         )
 
 

@@ -37,7 +37,7 @@ class PublishForm(forms.ModelForm):
             self.instance.plan = plan
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.instance.plan_id is None:
             raise forms.ValidationError(gettext("No action plan is loaded."))
         name = data.get("name")
@@ -56,7 +56,7 @@ class PlanVersionAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).defer("snapshot")
 
-    def get_fields(self, request: HttpRequest, obj: PlanVersion | None = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: PlanVersion | None = None) -> Any:
         if obj is None:
             return ["name", "approved_on", "approved_by", "note"]
         return ["name", "approved_on", "approved_by", "note", *self.readonly_fields]
@@ -78,7 +78,7 @@ class PlanVersionAdmin(admin.ModelAdmin):
             approved_on=obj.approved_on,
             note=obj.note,
             approved_by=obj.approved_by,
-            published_by=request.user.get_full_name() or request.user.get_username(),
+            published_by=getattr(request.user, "get_full_name", lambda: "")() or request.user.get_username(),
         )
         # The admin logs and links to the object it was given: make it the published version.
         obj.__dict__.update(version.__dict__)

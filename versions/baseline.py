@@ -74,7 +74,7 @@ def chart_baselines(version: PlanVersion | None) -> dict[int, ChartBaseline]:
         row["id"]: ChartBaseline(
             _date(row["start_date"]),
             _date(row["end_date"]),
-            tuple((_date(m["date"]), m["title"]) for m in row["milestones"]),
+            tuple((datetime.date.fromisoformat(m["date"]), m["title"]) for m in row["milestones"]),
         )
         for row in version.snapshot["projects"]
     }
@@ -170,7 +170,7 @@ def _baseline(version_name: str, row: dict[str, Any], project: Project) -> Basel
     current = {m.pk: m for m in project.milestones.all()}
     milestones = []
     for m in row["milestones"]:
-        date = _date(m["date"])
+        date = datetime.date.fromisoformat(m["date"])
         now = current.get(m["id"])
         moved = Month.of(now.date).index - Month.of(date).index if now is not None else None
         milestones.append(BaselineMilestone(m["id"], date, m["title"], moved))

@@ -124,6 +124,11 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def _day(value: str) -> datetime.date:
+    """A date the snapshot always holds (a milestone's)."""
+    return datetime.date.fromisoformat(value)
+
+
 def _verbose(model: Any, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name).capitalize()
 
@@ -155,7 +160,7 @@ def _text_change(what: str, old: str, new: str) -> Change | None:
 
 
 def _milestone_text(row: dict[str, Any]) -> str:
-    date = _date(row["date"])
+    date = _day(row["date"])
     if row["date_assumed"]:
         return assumed_text(date)
     return date_format(date, "YEAR_MONTH_FORMAT") if date.day == 1 else date_format(date)
@@ -171,7 +176,7 @@ def _milestone_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> 
             continue
         o = before[pk]
         if o["date"] != m["date"] or o["date_assumed"] != m["date_assumed"]:
-            months = Month.of(_date(m["date"])).index - Month.of(_date(o["date"])).index
+            months = Month.of(_day(m["date"])).index - Month.of(_day(o["date"])).index
             changes.append(Change(f"{what} «{m['title']}»", CHANGED, _milestone_text(o), _milestone_text(m), months))
         named = f"{what} «{m['title']}»"
         if o["title"] != m["title"]:

@@ -98,7 +98,8 @@ def version_document(version: PlanVersion, key: str) -> VersionDocument:
 def _sources_fingerprint() -> str:
     digest = hashlib.sha256()
     templates = Path(settings.BASE_DIR) / "templates" / "versions" / "pdf"
-    for path in sorted([*templates.rglob("*.html"), *(Path(finders.find(s)) for s in STYLESHEETS)]):
+    sheets = [Path(str(finders.find(s))) for s in STYLESHEETS]
+    for path in sorted([*templates.rglob("*.html"), *sheets]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -28,7 +28,8 @@ def _named_plan(plan: ActionPlan, name: str) -> None:
     old = plan.masterplan_version
     plan.masterplan_title = re.sub(rf"ver\. ?{re.escape(old)}\b", f"ver. {name}", plan.masterplan_title)
     plan.masterplan_version = name
-    plan._change_reason = f"Udgivet som ver. {name}"  # read by django-simple-history
+    # Read by django-simple-history as the history entry's reason.
+    plan._change_reason = f"Udgivet som ver. {name}"  # type: ignore[attr-defined]
     plan.save(update_fields=["masterplan_title", "masterplan_version"])
 
 

@@ -29,4 +29,5 @@ class VersionProjectResource(ProjectResource):
 def version_sheet(version: PlanVersion) -> bytes:
     """The version's projects as xlsx. No queries beyond the version's own row."""
     projects = read_snapshot(version.snapshot).projects
-    return export_sheet(resource=VersionProjectResource(projects), format="xlsx", queryset=projects)
+    # The resource's own get_queryset() gives the snapshot's projects: a list, which export() iterates as it is.
+    return export_sheet(resource=VersionProjectResource(projects), format="xlsx")
