@@ -1,7 +1,8 @@
 """The board's PDFs: the action plan (handlingsplan), the masterplan and one per focus area.
 
 Rendered by WeasyPrint from templates/projects/pdf/, tagged (PDF/UA-1) and in Danish. A rendered
-document is cached under a key made of the plan's last change, today's date (the chart's today line
+document is cached under a key made of the plan's revision (`plan.plan_revision`: a stamp that every
+write moves, bulk inserts included), today's date (the chart's today line
 and the file name carry it) and the templates themselves, so a second download is served at once and
 any change to the plan, or a new day, makes the next one fresh.
 """
@@ -24,7 +25,7 @@ from django.utils.text import slugify
 
 from areas.models import ActionPlan, FocusArea
 
-from .plan import PlanContents, plan_last_changed, read_plan
+from .plan import PlanContents, plan_last_changed, plan_revision, read_plan
 
 PAPER_SIZES = ("A4", "A3")
 STYLESHEETS = ("css/gantt.css", "css/print.css")
@@ -96,13 +97,12 @@ def render_pdf(template: str, context: dict, *, title: str) -> tuple[bytes, int]
     return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
 
 
-def _cache_key(key: str, plan: ActionPlan, today: datetime.date, changed: datetime.datetime | None) -> str:
-    stamp = changed.isoformat() if changed else "seed"
-    return f"pdf:{key}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
+def _cache_key(key: str, plan: ActionPlan, today: datetime.date, revision: str) -> str:
+    return f"pdf:{key}:{plan.pk}:{revision}:{today.isoformat()}:{_sources_fingerprint()}"
 
 
 def cached_document(key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document]) -> Document:
-    full_key = _cache_key(key, plan, today, plan_last_changed(plan))
+    full_key = _cache_key(key, plan, today, plan_revision(plan))
     document = cache.get(full_key)
     if document is None:
         document = build()
@@ -119,8 +119,8 @@ def document_keys(areas: list[FocusArea]) -> list[str]:
 def cached_facts(plan: ActionPlan, areas: list[FocusArea], *, today: datetime.date) -> dict[str, DocumentFacts]:
     """The facts of each document whose current version is rendered and cached, by its key in
     document_keys(); a document missing here is rendered at its next download. One query, one cache read."""
-    changed = plan_last_changed(plan)
-    full_keys = {_cache_key(key, plan, today, changed) + ":facts": key for key in document_keys(areas)}
+    revision = plan_revision(plan)
+    full_keys = {_cache_key(key, plan, today, revision) + ":facts": key for key in document_keys(areas)}
     return {full_keys[full_key]: facts for full_key, facts in cache.get_many(list(full_keys)).items()}
 
 

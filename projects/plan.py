@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, F, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Max, Prefetch, QuerySet, Subquery, Sum, Value
 
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
 from parties.models import Party
@@ -146,3 +148,23 @@ def masterplan_page(
         hour_budget=totals["hours"] or 0,
         area_count=totals["areas"] or len(area_list),
     )
+
+
+def plan_revision(plan: ActionPlan) -> str:
+    """A stamp every write to the plan moves, for the PDF cache's key; one query.
+
+    History alone is not enough: `bulk_create` (the demo generator) writes none. So each plan table adds
+    its row count and highest id (moved by any insert or delete, bulk or not) and the sum of its rows'
+    versions (moved by every save: `Versioned` bumps it in SQL; a bulk update must bump `version` too),
+    and the newest history id covers what the rest might not."""
+    stamps: dict[str, Any] = {}
+    for model in PLAN_MODELS:
+        name = model._meta.model_name
+        rows = model._base_manager.order_by().annotate(one=Value(1)).values("one")
+        stamps[f"{name}_rows"] = Subquery(rows.annotate(n=Count("pk")).values("n")[:1])
+        stamps[f"{name}_max"] = Subquery(rows.annotate(n=Max("pk")).values("n")[:1])
+        if any(f.name == "version" for f in model._meta.get_fields()):
+            stamps[f"{name}_versions"] = Subquery(rows.annotate(n=Sum("version")).values("n")[:1])
+        stamps[f"{name}_history"] = Subquery(model.history.order_by("-history_id").values("history_id")[:1])
+    row = ActionPlan.objects.filter(pk=plan.pk).values(**stamps).first() or {}
+    return hashlib.sha256(repr(sorted(row.items())).encode()).hexdigest()[:20]
