@@ -42,6 +42,10 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from import_export.resources import Diff
 from import_export.results import Result, RowResult
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from . import bulk_import
+from .bulk_import import SheetInstanceLoader
 
 HEADER_ROWS = 1
 
@@ -239,7 +243,12 @@ class Column(fields.Field):
 
     @property
     def column_name(self) -> str:
-        return capfirst(in_sheet_language(self.model._meta.get_field(self.attribute).verbose_name))
+        # Read once: the header is in the portal's language whoever imports, and every row asks for it.
+        name = self.__dict__.get("_column_name")
+        if name is None:
+            name = capfirst(in_sheet_language(self.model._meta.get_field(self.attribute).verbose_name))
+            self.__dict__["_column_name"] = name
+        return name
 
     @column_name.setter
     def column_name(self, value: str | None) -> None:
@@ -432,6 +441,19 @@ class SheetResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = True
         report_skipped = True
+        # Rows are written together at the end (with their history, in bulk), once every row has passed.
+        use_bulk = True
+        batch_size = 10**9
+        instance_loader_class = SheetInstanceLoader
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._unique_keys: list[tuple[tuple[str, ...], Any, tuple, models.Model, int]] = []
+        self._seen_keys: dict[tuple, int] = {}
+        self._rows: dict[int, dict] = {}
+        self._history_user: Any = None
+        self._change_reason = ""
+        self._row_number = 0
 
     @classmethod
     def get_result_class(cls) -> type[Result]:
@@ -457,19 +479,121 @@ class SheetResource(resources.ModelResource):
             return True
         return super().skip_row(instance, original, row, import_validation_errors)
 
+    def import_row(self, row: dict, instance_loader: Any, **kwargs: Any) -> RowResult:
+        self._row_number = kwargs.get("row_number", 0)
+        self._rows[self._row_number] = row
+        return super().import_row(row, instance_loader, **kwargs)
+
     def validate_instance(
         self, instance: models.Model, import_validation_errors: dict | None = None, validate_unique: bool = True
     ) -> None:
+        if not self._meta.use_bulk:
+            try:
+                super().validate_instance(instance, import_validation_errors, validate_unique)
+            except ValidationError as error:
+                self.raise_on_columns(instance, error)
+            return
+        errors = dict(import_validation_errors or {})
         try:
-            super().validate_instance(instance, import_validation_errors, validate_unique)
+            # Field and model rules per row; check constraints in Python; unique ones once per sheet.
+            # A related object the row named was read from the database by its lookup: no query to confirm it.
+            found = {
+                f.name
+                for f in instance._meta.concrete_fields
+                if f.is_relation and isinstance(instance._state.fields_cache.get(f.name), models.Model)
+            }
+            instance.full_clean(exclude={*errors, *found}, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            headers = {column.attribute: column.column_name for column in self.fields.values()}
-            by_column: dict[str, list[ValidationError]] = {}
-            for name, errors in error.error_dict.items():
-                if name != NON_FIELD_ERRORS and name not in headers:
-                    headers[name] = capfirst(in_sheet_language(instance._meta.get_field(name).verbose_name))
-                by_column.setdefault(headers.get(name, NON_FIELD_ERRORS), []).extend(errors)
-            raise ValidationError(by_column) from None
+            errors = error.update_error_dict(errors)
+        try:
+            bulk_import.check_constraints(instance, set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not errors and validate_unique:
+            errors = self.note_unique_keys(instance)
+        if errors:
+            self.raise_on_columns(instance, ValidationError(errors))
+
+    def note_unique_keys(self, instance: models.Model) -> dict:
+        """Refuse a key an earlier row of the sheet already has; keep the rest for one query at the end."""
+        model = type(instance)
+        for fields_, constraint in bulk_import.unique_sets(model):
+            key = tuple(getattr(instance, model._meta.get_field(f).attname) for f in fields_)
+            if any(value is None for value in key):
+                continue
+            seen = (fields_, id(constraint), key)
+            if seen in self._seen_keys and self._seen_keys[seen] != self._row_number:
+                return bulk_import.unique_error(instance, fields_, constraint)
+            self._seen_keys[seen] = self._row_number
+            self._unique_keys.append((fields_, constraint, key, instance, self._row_number))
+        return {}
+
+    def raise_on_columns(self, instance: models.Model, error: ValidationError) -> None:
+        """The error keyed by the columns' headers, as a person sees them."""
+        headers = {column.attribute: column.column_name for column in self.fields.values()}
+        by_column: dict[str, list[ValidationError]] = {}
+        for name, errors in error.error_dict.items():
+            if name != NON_FIELD_ERRORS and name not in headers:
+                headers[name] = capfirst(in_sheet_language(instance._meta.get_field(name).verbose_name))
+            by_column.setdefault(headers.get(name, NON_FIELD_ERRORS), []).extend(errors)
+        raise ValidationError(by_column) from None
+
+    def check_unique_in_database(self, result: Result) -> None:
+        for number, instance, fields_, constraint in bulk_import.conflicts_in_database(
+            self._meta.model, self._unique_keys
+        ):
+            error = ValidationError(bulk_import.unique_error(instance, fields_, constraint))
+            try:
+                self.raise_on_columns(instance, error)
+            except ValidationError as error:
+                result.append_invalid_row(number, self._rows.get(number, {}), error)
+        self._unique_keys.clear()
+
+    def bulk_create(
+        self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None,
+        result: Any = None,
+    ) -> None:  # fmt: skip
+        if result is not None and self._unique_keys:
+            self.check_unique_in_database(result)
+        if result is not None and (result.has_validation_errors() or result.has_errors()):
+            self.create_instances.clear()  # nothing of a refused sheet is written
+            self.update_instances.clear()
+            return
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    self._meta.model,
+                    batch_size=500,
+                    default_user=self._history_user,
+                    default_change_reason=self._change_reason,
+                )
+            except Exception as error:  # noqa: BLE001 - reported as the sheet's error, as django-import-export does
+                self.handle_import_error(result, error, raise_errors)
+        self.create_instances.clear()
+
+    def bulk_update(
+        self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None,
+        result: Any = None,
+    ) -> None:  # fmt: skip
+        if self.update_instances and (using_transactions or not dry_run):
+            names = [self.fields[name].attribute for name in self.get_bulk_update_fields()]
+            if any(f.name == "version" for f in self._meta.model._meta.concrete_fields):
+                for instance in self.update_instances:
+                    instance.version += 1  # type: ignore[attr-defined] - a save from an older copy is then stale
+                names.append("version")
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    self._meta.model,
+                    names,
+                    batch_size=500,
+                    default_user=self._history_user,
+                    default_change_reason=self._change_reason,
+                )
+            except Exception as error:  # noqa: BLE001
+                self.handle_import_error(result, error, raise_errors)
+        self.update_instances.clear()
 
     def check_headers(self, headers: Sequence[str]) -> None:
         """Refuse a sheet whose headers this resource does not know, before any of its rows is read."""
@@ -498,9 +622,10 @@ class SheetResource(resources.ModelResource):
             result = self.get_result_class()()
             self.handle_import_error(result, refusal, raise_errors)
             return result
-        return super().import_data_inner(
-            dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
-        )
+        with bulk_import.import_cache():
+            return super().import_data_inner(
+                dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
+            )
 
     def before_import(self, dataset: Any, **kwargs: Any) -> None:
         for number, row in enumerate(dataset):
@@ -518,10 +643,12 @@ class SheetResource(resources.ModelResource):
         user = kwargs.get("user")
         if user is not None and user.is_authenticated:
             instance._history_user = user  # type: ignore[attr-defined]
+            self._history_user = user
         file_name = kwargs.get("file_name")
-        instance._change_reason = (  # type: ignore[attr-defined]
+        self._change_reason = (
             gettext("Imported from %(file)s") % {"file": file_name} if file_name else gettext("Imported from a sheet")
         )
+        instance._change_reason = self._change_reason  # type: ignore[attr-defined]
 
     def after_export(self, queryset: Any, dataset: Any, **kwargs: Any) -> None:
         dataset.title = capfirst(in_sheet_language(self._meta.model._meta.verbose_name_plural))
