@@ -227,9 +227,21 @@ class XLSX(base_formats.XLSX):
 SHEET_FORMATS: dict[str, type[base_formats.Format]] = {"csv": CSV, "xlsx": XLSX}
 
 
+_IN_SHEET_LANGUAGE: dict[tuple, str] = {}
+
+
 def in_sheet_language(text: Any) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(text)
+    """A (lazy) text in the portal's language; remembered, since a sheet's widgets ask for the same labels
+    on every row and switching the language each time was most of an import's time."""
+    args = getattr(text, "_args", None)  # a lazy translation: its msgid (and context)
+    if args is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(text)
+    key = (settings.LANGUAGE_CODE, args)
+    if key not in _IN_SHEET_LANGUAGE:
+        with translation.override(settings.LANGUAGE_CODE):
+            _IN_SHEET_LANGUAGE[key] = str(text)
+    return _IN_SHEET_LANGUAGE[key]
 
 
 class Column(fields.Field):
@@ -429,6 +441,20 @@ class ReadableDiff(Diff):
         return [preview_value(field, instance) for field in resource.get_import_fields()]
 
 
+class NoPreview(Diff):
+    """The diff of an import whose preview nobody sees: nothing is read or rendered."""
+
+    def __init__(self, resource: resources.Resource, instance: models.Model, new: bool) -> None:
+        self.left = self.right = []
+        self.new = new
+
+    def compare_with(self, resource: resources.Resource, instance: models.Model) -> None:
+        pass
+
+    def as_html(self) -> list:
+        return []
+
+
 class SheetResource(resources.ModelResource):
     """A model as a spreadsheet: validated like a form, keyed by natural values, headed in the portal's language.
 
@@ -459,9 +485,8 @@ class SheetResource(resources.ModelResource):
     def get_result_class(cls) -> type[Result]:
         return SheetResult
 
-    @classmethod
-    def get_diff_class(cls) -> type[Diff]:
-        return ReadableDiff
+    def get_diff_class(self) -> type[Diff]:
+        return NoPreview if getattr(self, "without_preview", False) else ReadableDiff
 
     @classmethod
     def get_display_name(cls) -> str:
@@ -730,6 +755,12 @@ def read_sheet(
     return file_format.create_dataset(data)
 
 
+def without_preview(resource: SheetResource) -> None:
+    """No row-by-row preview nobody sees (it was most of a big import's time); unchanged rows are still
+    found and skipped, which django-import-export's own skip_diff would give up."""
+    resource.without_preview = True  # type: ignore[attr-defined]
+
+
 def import_sheet(
     *,
     resource: SheetResource,
@@ -749,6 +780,7 @@ def import_sheet(
         dataset = read_sheet(file, format, resource=resource)
     except SheetRefused as refusal:
         return ImportReport(errors=[str(refusal)])
+    without_preview(resource)
     result = resource.import_data(
         dataset,
         dry_run=dry_run,
