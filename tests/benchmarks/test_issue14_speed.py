@@ -31,14 +31,15 @@ from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from projects.roles import SECRETARIAT
 
 from areas.models import ActionPlan, FocusArea
+from byaftale.pdf import STYLESHEETS
 from byaftale.sheets import import_sheet
-from projects import documents
+from documents import rendering as documents
 from projects.demo import generate_demo_projects
 from projects.models import HourRegistration, Project
 from projects.resources import HourRegistrationResource, ProjectResource
-from projects.roles import SECRETARIAT
 from tests.factories import make_user
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db, pytest.mark.urls("tests.benchmarks.urls")]
@@ -142,7 +143,7 @@ def printable_html(template: str, context: dict) -> str:
     """The HTML WeasyPrint is given, with the stylesheets it is given inlined, for Chromium."""
     with translation.override("da"):
         html = render_to_string(template, {**context, "title": "Benchmark"})
-    css = "".join(Path(finders.find(s)).read_text() for s in documents.STYLESHEETS)
+    css = "".join(Path(finders.find(s)).read_text() for s in STYLESHEETS)
     return html.replace("</head>", f"<style>{css}</style></head>", 1)
 
 
@@ -169,7 +170,7 @@ def test_pdfs_fresh_time_memory_and_chromium(seeded):
         # The same HTML printed by Chromium; its start-up measured alone, on an empty page.
         with tempfile.TemporaryDirectory() as tmp:
             empty_wall, empty_cpu = chromium_cpu("<!DOCTYPE html><title>x</title><p>x", Path(tmp))
-            html = printable_html("projects/pdf/action_plan.html", documents.action_plan_context(plan, today=TODAY))
+            html = printable_html("documents/pdf/action_plan.html", documents.action_plan_context(plan, today=TODAY))
             chrome_wall, chrome_cpu = chromium_cpu(html, Path(tmp))
         cache.clear()
         wall, cpu, _peak = render_in_child(builds["handlingsplan"])
