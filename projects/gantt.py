@@ -292,7 +292,13 @@ class Drawing:
             else:
                 kind = "gantt-lp gantt-lb" if row.bar is not None and row.bar.baseline else "gantt-lp"
                 cells = f'<span class="gantt-ln">{"<br>".join(escape(t) for t in row.label)}</span>'
-                if not numbers_only:
+                if numbers_only:
+                    # As many (blank) lines as the title and period have, so the row is as tall.
+                    blank = "<br>".join(["&nbsp;"] * len(row.text))
+                    if row.period:
+                        blank += f'<span class="gantt-period">{"<br>".join(["&nbsp;"] * len(row.period))}</span>'
+                    cells += f'<span class="gantt-lt">{blank}</span>'
+                else:
                     period = ""
                     if row.period:
                         approximate = " gantt-approx" if row.bar is not None and row.bar.approximate else ""
