@@ -133,7 +133,7 @@ def plan_revision(plan: ActionPlan) -> str:
     History alone is not enough: `bulk_create` (the demo generator) writes none. So each plan table adds
     its row count and highest id (moved by any insert or delete, bulk or not) and the sum of its rows'
     versions (moved by every save: `Versioned` bumps it in SQL; a bulk update must bump `version` too),
-    and the newest history id covers what the rest might not."""
+    and the newest history record (id and date) covers what the rest might not."""
     stamps: dict[str, Any] = {}
     for model in PLAN_MODELS:
         name = model._meta.model_name
@@ -142,6 +142,9 @@ def plan_revision(plan: ActionPlan) -> str:
         stamps[f"{name}_max"] = Subquery(rows.annotate(n=Max("pk")).values("n")[:1])
         if any(f.name == "version" for f in model._meta.get_fields()):
             stamps[f"{name}_versions"] = Subquery(rows.annotate(n=Sum("version")).values("n")[:1])
-        stamps[f"{name}_history"] = Subquery(model.history.order_by("-history_id").values("history_id")[:1])
+        newest = model.history.order_by("-history_id")
+        stamps[f"{name}_history"] = Subquery(newest.values("history_id")[:1])
+        # Its date too: ids are handed out again after a rollback, dates are not.
+        stamps[f"{name}_history_date"] = Subquery(newest.values("history_date")[:1])
     row = ActionPlan.objects.filter(pk=plan.pk).values(**stamps).first() or {}
     return hashlib.sha256(repr(sorted(row.items())).encode()).hexdigest()[:20]

@@ -1,6 +1,7 @@
 """The PDF cache's key moves with every write to the plan, bulk writes that leave no history included."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
@@ -21,7 +22,7 @@ def plan(seeded) -> ActionPlan:
 
 
 @pytest.fixture
-def renders(monkeypatch) -> list[str]:
+def renders(monkeypatch) -> Iterator[list[str]]:
     """Count renders without paying for WeasyPrint."""
     cache.clear()
     made: list[str] = []
@@ -31,7 +32,8 @@ def renders(monkeypatch) -> list[str]:
         return b"%PDF-" + str(len(made)).encode(), 1
 
     monkeypatch.setattr(documents, "render_pdf", render)
-    return made
+    yield made
+    cache.clear()  # the fakes must never be served to another test
 
 
 def test_the_same_plan_keeps_its_revision_and_reads_it_in_one_query(plan, django_assert_num_queries):
