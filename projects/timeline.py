@@ -366,6 +366,11 @@ class TimelineMilestone:
     milestone: Milestone
     overdue: bool
 
+    @property
+    def state(self) -> str:
+        """ "reached", "overdue" or "ahead": the mark's class on the drawing."""
+        return "reached" if self.milestone.reached else "overdue" if self.overdue else "ahead"
+
 
 @dataclass(frozen=True)
 class ProjectTimeline:
@@ -381,6 +386,17 @@ class ProjectTimeline:
     milestones: list[TimelineMilestone]
     today: str | None
     today_position: str  # "before", "within" or "after" the drawn months
+    end_label: str = ""  # the end as written under the bar's end, or that the source gives none
+
+    @property
+    def css_class(self) -> str:
+        return " ".join(
+            [
+                "timeline",
+                *(["timeline-approximate"] if self.approximate else []),
+                *(["timeline-open"] if self.open_end else []),
+            ]
+        )
 
 
 def project_timeline(project: Project, milestones: list[Milestone], today: datetime.date) -> ProjectTimeline | None:
@@ -426,4 +442,5 @@ def project_timeline(project: Project, milestones: list[Milestone], today: datet
         milestones=numbered,
         today=pct(x(today)) if begin <= today < stop else None,
         today_position="before" if today < begin else "after" if today >= stop else "within",
+        end_label=str(_("no end given")) if project.end_date is None else project.end_text,
     )
