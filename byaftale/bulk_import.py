@@ -17,7 +17,7 @@ import contextvars
 import operator
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
@@ -48,6 +48,11 @@ def lookup(key: Any, find: Callable[[], Any]) -> Any:
     if hit is MISSING:
         hit = cache[key] = find()
     return hit
+
+
+def attname(model: type[models.Model], name: str) -> str:
+    """The column attribute of a concrete field ("area_id" for "area")."""
+    return cast(models.Field, model._meta.get_field(name)).attname
 
 
 class SheetInstanceLoader(BaseInstanceLoader):
@@ -82,7 +87,7 @@ class SheetInstanceLoader(BaseInstanceLoader):
                 term |= Q(**{f"{attribute}__isnull": True})
             condition &= term
         model = self.resource._meta.model
-        attnames = [model._meta.get_field(a).attname for a in attributes]
+        attnames = [attname(model, a) for a in attributes]
         loaded = {}
         for instance in self.resource.get_queryset().filter(condition):
             loaded[tuple(getattr(instance, a) for a in attnames)] = instance
@@ -114,7 +119,7 @@ def _value(instance: models.Model, name: str) -> Any:
     except FieldDoesNotExist:
         return UNSUPPORTED
     if field.is_relation:
-        return getattr(instance, field.attname)
+        return getattr(instance, attname(type(instance), name))
     return getattr(instance, name)
 
 
@@ -150,7 +155,11 @@ def evaluate(q: Q, instance: models.Model) -> Any:
     """True, False, UNKNOWN (NULL) or UNSUPPORTED."""
     results = []
     for child in q.children:
-        result = evaluate(child, instance) if isinstance(child, Q) else _lookup(instance, *child)
+        if isinstance(child, Q):
+            result = evaluate(child, instance)
+        else:
+            lookup, value = cast(tuple[str, Any], child)
+            result = _lookup(instance, lookup, value)
         if result is UNSUPPORTED:
             return UNSUPPORTED
         results.append(result)
@@ -195,13 +204,15 @@ def check_constraints(instance: models.Model, exclude: set[str]) -> None:
         if not isinstance(constraint, models.CheckConstraint):
             continue
         condition = constraint.condition
+        if not isinstance(condition, Q):
+            condition = Q(pk__in=[])  # an expression: the evaluator reads only Q, so the database decides
         names = {child[0].split("__")[0] for child in _leaves(condition)}
         if names & exclude:
             continue
-        result = evaluate(condition, instance)
+        result = evaluate(condition, instance) if isinstance(constraint.condition, Q) else UNSUPPORTED
         if result is UNSUPPORTED:
             try:
-                constraint.validate(type(instance), instance, exclude=exclude)
+                constraint.validate(type(instance), instance, exclude=exclude)  # type: ignore[attr-defined]
             except ValidationError as error:
                 errors.setdefault(NON_FIELD_ERRORS, []).extend(error.error_list)
         elif result is False:
@@ -217,7 +228,7 @@ def _leaves(q: Q) -> Iterator[tuple[str, Any]]:
         if isinstance(child, Q):
             yield from _leaves(child)
         else:
-            yield child
+            yield cast(tuple[str, Any], child)
 
 
 def unique_error(instance: models.Model, fields: tuple[str, ...], constraint: models.UniqueConstraint | None) -> dict:
@@ -239,7 +250,7 @@ def conflicts_in_database(
         by_set.setdefault((fields, id(constraint)), []).append((fields, constraint, key, instance, number))
     for entries in by_set.values():
         fields = entries[0][0]
-        attnames = [model._meta.get_field(f).attname for f in fields]
+        attnames = [attname(model, f) for f in fields]
         # Each column's values in one IN list (a superset of the keys); the keys themselves compared here.
         condition = Q(**{f"{a}__in": {key[i] for _f, _c, key, _i, _n in entries} for i, a in enumerate(attnames)})
         rows = model._base_manager.filter(condition).values_list("pk", *attnames)

@@ -244,7 +244,6 @@ def in_sheet_language(text: Any) -> str:
     return _IN_SHEET_LANGUAGE[key]
 
 
-
 def verbose_name_of(model: type[models.Model], name: str) -> Any:
     """A model field's verbose name (lazy, so it is read in the language active where it is shown)."""
     return getattr(model._meta.get_field(name), "verbose_name", name)
@@ -451,7 +450,8 @@ class NoPreview(Diff):
     """The diff of an import whose preview nobody sees: nothing is read or rendered."""
 
     def __init__(self, resource: resources.Resource, instance: models.Model, new: bool) -> None:
-        self.left = self.right = []
+        self.left: list[str] = []
+        self.right: list[str] = []
         self.new = new
 
     def compare_with(self, resource: resources.Resource, instance: models.Model) -> None:
@@ -477,6 +477,8 @@ class SheetResource(resources.ModelResource):
         use_bulk = True
         batch_size = 10**9
         instance_loader_class = SheetInstanceLoader
+
+    without_preview = False  # import_sheet() sets it: no diff is built for a preview nobody sees
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -549,7 +551,7 @@ class SheetResource(resources.ModelResource):
         """Refuse a key an earlier row of the sheet already has; keep the rest for one query at the end."""
         model = type(instance)
         for fields_, constraint in bulk_import.unique_sets(model):
-            key = tuple(getattr(instance, model._meta.get_field(f).attname) for f in fields_)
+            key = tuple(getattr(instance, bulk_import.attname(model, f)) for f in fields_)
             if any(value is None for value in key):
                 continue
             seen = (fields_, id(constraint), key)
@@ -611,7 +613,8 @@ class SheetResource(resources.ModelResource):
             names = [self.fields[name].attribute for name in self.get_bulk_update_fields()]
             if any(f.name == "version" for f in self._meta.model._meta.concrete_fields):
                 for instance in self.update_instances:
-                    instance.version += 1  # type: ignore[attr-defined] - a save from an older copy is then stale
+                    # A save from a copy read before the import is then refused as stale.
+                    instance.version += 1
                 names.append("version")
             try:
                 bulk_update_with_history(
@@ -764,7 +767,7 @@ def read_sheet(
 def without_preview(resource: SheetResource) -> None:
     """No row-by-row preview nobody sees (it was most of a big import's time); unchanged rows are still
     found and skipped, which django-import-export's own skip_diff would give up."""
-    resource.without_preview = True  # type: ignore[attr-defined]
+    resource.without_preview = True
 
 
 def import_sheet(

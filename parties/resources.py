@@ -1,6 +1,5 @@
 """The parties as a spreadsheet: one row a party, other parties named by their names."""
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -217,8 +217,8 @@ class Drawing:
     def bar(self, bar: Bar, top: float, hatch: str) -> Iterator[str]:
         project = bar.project
         y = top + BAR_TOP
-        if bar.baseline is not None and bar.baseline.offset is not None:
-            base = bar.baseline
+        base = bar.baseline
+        if base is not None and base.offset is not None:
             span = min(base.span, OPEN_SOLID_MONTHS + OPEN_FADE_MONTHS) if base.open_end else base.span
             yield (
                 f'<rect x="{n(self.x(base.offset))}" y="{n(top + BASE_TOP)}" width="{n(self.x(span))}" '
