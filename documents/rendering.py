@@ -1,7 +1,8 @@
 """The board's PDFs: the action plan (handlingsplan), the masterplan and one per focus area.
 
 Rendered by WeasyPrint (`byaftale.pdf`) from templates/documents/pdf/, tagged (PDF/UA-1) and in Danish. A rendered
-document is cached under a key made of the plan's last change, today's date (the chart's today line
+document is cached under a key made of the plan's revision (`projects.plan.plan_revision`: a stamp that every
+write moves, bulk inserts included), today's date (the chart's today line
 and the file name carry it) and the templates themselves, so a second download is served at once and
 any change to the plan, or a new day, makes the next one fresh.
 """
@@ -23,7 +24,7 @@ from django.utils.text import slugify
 
 from areas.models import ActionPlan, FocusArea
 from byaftale.pdf import STYLESHEETS, render_pdf
-from projects.plan import PlanContents, baseline_for, plan_last_changed, read_plan
+from projects.plan import PlanContents, baseline_for, plan_last_changed, plan_revision, read_plan
 
 PAPER_SIZES = ("A4", "A3")
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -79,20 +80,17 @@ def document_filename(plan: ActionPlan, name: str, today: datetime.date) -> str:
     return f"byaftale-{slugify(name)}-ver-{version}-{today.isoformat()}.pdf"
 
 
-def _cache_key(
-    key: str, plan: ActionPlan, today: datetime.date, changed: datetime.datetime | None, baseline: str | None = None
-) -> str:
-    stamp = changed.isoformat() if changed else "seed"
+def _cache_key(key: str, plan: ActionPlan, today: datetime.date, revision: str, baseline: str | None = None) -> str:
     # The baseline drawn: one asked for by name, or the latest approved version, which only publishing a
-    # version changes, and publishing moves the plan's last change (versions.publishing).
+    # version changes, and publishing saves the plan, which moves its revision (versions.publishing).
     drawn = ":baseline-" + re.sub(r"[^\w.-]", "", baseline, flags=re.ASCII)[:20] if baseline else ""
-    return f"pdf:{key}{drawn}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
+    return f"pdf:{key}{drawn}:{plan.pk}:{revision}:{today.isoformat()}:{_sources_fingerprint()}"
 
 
 def cached_document(
     key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document], *, baseline: str | None = None
 ) -> Document:
-    full_key = _cache_key(key, plan, today, plan_last_changed(plan), baseline)
+    full_key = _cache_key(key, plan, today, plan_revision(plan), baseline)
     document = cache.get(full_key)
     if document is None:
         document = build()
@@ -109,8 +107,8 @@ def document_keys(areas: list[FocusArea]) -> list[str]:
 def cached_facts(plan: ActionPlan, areas: list[FocusArea], *, today: datetime.date) -> dict[str, DocumentFacts]:
     """The facts of each document whose current version is rendered and cached, by its key in
     document_keys(); a document missing here is rendered at its next download. One query, one cache read."""
-    changed = plan_last_changed(plan)
-    full_keys = {_cache_key(key, plan, today, changed) + ":facts": key for key in document_keys(areas)}
+    revision = plan_revision(plan)
+    full_keys = {_cache_key(key, plan, today, revision) + ":facts": key for key in document_keys(areas)}
     return {full_keys[full_key]: facts for full_key, facts in cache.get_many(list(full_keys)).items()}
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from areas.models import FocusArea
 from byaftale.access import current_plan, reads_plan
-from projects.plan import baseline_for, read_plan
+from projects.plan import baseline_for, masterplan_page
 
 from . import rendering as documents
 
@@ -17,11 +17,21 @@ from . import rendering as documents
 def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpResponse:
     plan = current_plan()
     area = get_object_or_404(FocusArea, plan=plan, slug=area_slug) if area_slug else None
+    try:
+        number = max(1, int(request.GET.get("side", "1")))
+    except ValueError:
+        number = 1
     # The chart draws a baseline: the version ?baseline= names, or else the latest approved.
     baseline = baseline_for(plan, request.GET.get("baseline"))
-    contents = read_plan(
-        plan, today=timezone.localdate(), area=area, baselines=baseline.baselines if baseline else None
+    page = masterplan_page(
+        plan,
+        today=timezone.localdate(),
+        area=area,
+        number=number,
+        baselines=baseline.baselines if baseline else None,
     )
+    if number > 1 and not page.chart.sections:
+        raise Http404("No such page.")
     return render(
         request,
         "documents/masterplan.html",
@@ -29,7 +39,8 @@ def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpRespon
             "plan": plan,
             "area": area,
             "areas": plan.areas.order_by("position"),
-            "chart": contents.masterplan,
+            "chart": page.chart,
+            "page": page,
             "baseline": baseline,
         },
     )

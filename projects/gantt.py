@@ -1,15 +1,18 @@
-"""The masterplan drawn as SVG on the server: one element per bar, milestone and label, never one per month.
+"""The masterplan drawn on the server: one element per bar, milestone and label, never one per month.
 
-The same markup serves the web page, a focus area's Tidsplan and every PDF (WeasyPrint draws inline
-SVG itself). Geometry is in points, so print sizes are exact: text is 8 pt, nothing is smaller than
-7 pt, and the A4 landscape page holds the label column and the months side by side. The chart is cut
-into blocks that each fit a page and repeat the scale; a block never ends with an area's or a
-group's heading, so a heading always stands with its first row.
+The same markup serves the web page, a focus area's Tidsplan and every PDF. Each block is a label column
+in HTML (number, title with its period, hours; WeasyPrint lays SVG text out letter by letter, HTML by the
+line) beside the months in SVG (WeasyPrint draws inline SVG itself). Geometry is in points, so print
+sizes are exact: text is 8 pt, nothing is smaller than 7 pt, and an A4 landscape page holds the label
+column and the months side by side. Row heights are computed here from the lines each label is given
+(never wrapped by the browser) and gantt.css makes the HTML rows exactly as tall. The chart is cut into
+blocks that each fit a page and repeat the scale; a block never ends with an area's or a group's heading,
+so a heading always stands with its first row.
 
 It reads in black and white: solid bars for dates, hatching (an SVG pattern, cheap in both WeasyPrint
 and Chromium, unlike a CSS gradient) for periods the source gives in words, an open end that fades out
-after a few months beside its wording, black diamonds for milestones. A baseline (an earlier version's
-period) is a thin grey bar under the current one with hollow milestones and the months it moved.
+in steps after a few months beside its wording, black diamonds for milestones. A baseline (an earlier
+version's period) is a thin grey bar under the current one with hollow milestones and the months it moved.
 
 The drawing is aria-hidden; screen readers get one sentence per row from a list beside it (the row
 model's `sentence`), and the list is left out of print.
@@ -37,11 +40,10 @@ LINE = 9.0
 SMALL_LINE = 8.0
 CHAR_EM = 0.5  # a generous average glyph width of a sans serif, for wrapping labels on the server
 
-NUMBER_X, NUMBER_W = 2.0, 56.0
-TITLE_X, TITLE_W = 62.0, 164.0
-HOURS_RIGHT = 258.0
+# The label column (HTML, widths and line heights in gantt.css): number, title with its period, hours.
+NUMBER_W = 52.0
+TITLE_W = 164.0
 LABELS_W = 262.0
-NUMBERS_W = 56.0
 CHART_W = 508.0  # with the labels, 770 pt: the width of an A4 landscape page inside its margins
 HEADER_H = 26.0
 BLOCK_MAX_H = 450.0  # fits below a heading on an A4 landscape page
@@ -50,6 +52,7 @@ BASE_TOP, BASE_H = 13.5, 2.5
 MIN_ROW_H = 18.0
 OPEN_SOLID_MONTHS = OPEN_END_MONTHS // 2  # an open end is drawn for this many months, then fades out
 OPEN_FADE_MONTHS = OPEN_END_MONTHS - OPEN_SOLID_MONTHS
+FADE_STEPS = ("0.55", "0.3", "0.12")
 MONTH_INITIALS = "JFMAMJJASOND"
 
 
@@ -211,11 +214,11 @@ class Drawing:
             f'stroke="{stroke}" stroke-width="0.8"><title>{escape(title)}</title></path>'
         )
 
-    def bar(self, bar: Bar, top: float, hatch: str, fade: str) -> Iterator[str]:
+    def bar(self, bar: Bar, top: float, hatch: str) -> Iterator[str]:
         project = bar.project
         y = top + BAR_TOP
-        if bar.baseline is not None and bar.baseline.offset is not None:
-            base = bar.baseline
+        base = bar.baseline
+        if base is not None and base.offset is not None:
             span = min(base.span, OPEN_SOLID_MONTHS + OPEN_FADE_MONTHS) if base.open_end else base.span
             yield (
                 f'<rect x="{n(self.x(base.offset))}" y="{n(top + BASE_TOP)}" width="{n(self.x(span))}" '
@@ -235,13 +238,16 @@ class Drawing:
             )
             end = self.x(bar.offset + solid)
             if bar.open_end:
+                # The fade in steps of falling opacity: WeasyPrint draws a gradient on a bar deep in a tall
+                # drawing not at all, and steps print the same everywhere.
                 faded = min(bar.span - solid, OPEN_FADE_MONTHS)
-                if faded > 0:
+                for step in range(faded):
+                    opacity = FADE_STEPS[min(step, len(FADE_STEPS) - 1)]
                     yield (
-                        f'<rect x="{n(end)}" y="{n(y)}" width="{n(self.x(faded))}" height="{n(BAR_H)}" '
-                        f'fill="url(#{fade})"/>'
+                        f'<rect x="{n(end)}" y="{n(y)}" width="{n(self.month_w)}" height="{n(BAR_H)}" '
+                        f'fill="{INK}" fill-opacity="{opacity}"/>'
                     )
-                    end += self.x(faded)
+                    end += self.month_w
                 # The wording stands under the fading end, clear of the milestones on the bar.
                 wording = project.end_wording or _("no end given")
                 start = self.x(bar.offset + solid)
@@ -269,31 +275,51 @@ class Drawing:
                 f'font-weight="bold"{anchor}>{escape(bar.slippage_label)}</text>'
             )
 
+    def label_rows(self, rows: list[Row], *, numbers_only: bool) -> str:
+        """The label column as HTML: WeasyPrint lays SVG text out letter by letter, HTML by the line, and the
+        rows' heights follow from the lines given here (no wrapping by the browser; gantt.css fixes the line
+        heights and paddings to the Row heights computed above)."""
+        no, project, hours = (escape(_(t)) for t in ("No.", "Project", "Hours"))
+        head = f'<span class="gantt-ln">{no}</span>'
+        if not numbers_only:
+            head += f'<span class="gantt-lt">{project}</span><span class="gantt-lx">{hours}</span>'
+        parts = [f'<div class="gantt-lh">{head}</div>']
+        for row in rows:
+            if row.kind == "area":
+                parts.append(f'<div class="gantt-la">{"<br>".join(escape(t) for t in row.text)}</div>')
+            elif row.kind == "group":
+                parts.append(f'<div class="gantt-lg">{"<br>".join(escape(t) for t in row.text)}</div>')
+            else:
+                kind = "gantt-lp gantt-lb" if row.bar is not None and row.bar.baseline else "gantt-lp"
+                cells = f'<span class="gantt-ln">{"<br>".join(escape(t) for t in row.label)}</span>'
+                if numbers_only:
+                    # As many (blank) lines as the title and period have, so the row is as tall.
+                    blank = "<br>".join(["&nbsp;"] * len(row.text))
+                    if row.period:
+                        blank += f'<span class="gantt-period">{"<br>".join(["&nbsp;"] * len(row.period))}</span>'
+                    cells += f'<span class="gantt-lt">{blank}</span>'
+                else:
+                    period = ""
+                    if row.period:
+                        approximate = " gantt-approx" if row.bar is not None and row.bar.approximate else ""
+                        lines = "<br>".join(escape(t) for t in row.period)
+                        period = f'<span class="gantt-period{approximate}">{lines}</span>'
+                    title = "<br>".join(escape(t) for t in row.text)
+                    cells += f'<span class="gantt-lt">{title}{period}</span><span class="gantt-lx">{row.hours}</span>'
+                parts.append(f'<div class="{kind}">{cells}</div>')
+        column = "gantt-numbers" if numbers_only else "gantt-labels"
+        return f'<div class="{column}" aria-hidden="true">{"".join(parts)}</div>'
+
     def block(self, index: int, rows: list[Row]) -> str:
         height = HEADER_H + sum(row.height for row in rows)
         svg = f'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="{FONT_FAMILY}"'
-        hatch, fade = f"gantt-{self.chart_id}-{index}-hatch", f"gantt-{self.chart_id}-{index}-fade"
-        numbers = [
-            f'<svg class="gantt-numbers" {svg} width="{n(NUMBERS_W)}pt" height="{n(height)}pt" '
-            f'viewBox="0 0 {n(NUMBERS_W)} {n(height)}" font-size="{n(FONT)}">',
-            f'<text x="{n(NUMBER_X)}" y="22" font-weight="bold">{escape(_("No."))}</text>',
-        ]
-        labels = [
-            f'<svg class="gantt-labels" {svg} width="{n(LABELS_W)}pt" height="{n(height)}pt" '
-            f'viewBox="0 0 {n(LABELS_W)} {n(height)}" font-size="{n(FONT)}">',
-            f'<g font-weight="bold"><text x="{n(NUMBER_X)}" y="22">{escape(_("No."))}</text>'
-            f'<text x="{n(TITLE_X)}" y="22">{escape(_("Project"))}</text>'
-            f'<text x="{n(HOURS_RIGHT)}" y="22" text-anchor="end">{escape(_("Hours"))}</text></g>',
-            f'<path d="M0,{n(HEADER_H - 0.5)}H{n(LABELS_W)}" stroke="#000" stroke-width="0.8"/>',
-        ]
+        hatch = f"gantt-{self.chart_id}-{index}-hatch"
         chart = [
             f'<svg class="gantt-chart" {svg} width="{n(CHART_W)}pt" height="{n(height)}pt" '
             f'viewBox="0 0 {n(CHART_W)} {n(height)}" font-size="{n(FONT)}">',
             f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="4" height="4">'
             f'<rect width="4" height="4" fill="#fff"/>'
-            f'<path d="M-1,1l2,-2M0,4l4,-4M3,5l2,-2" stroke="{INK}" stroke-width="1.3"/></pattern>'
-            f'<linearGradient id="{fade}"><stop offset="0" stop-color="{INK}"/>'
-            f'<stop offset="1" stop-color="{INK}" stop-opacity="0"/></linearGradient></defs>',
+            f'<path d="M-1,1l2,-2M0,4l4,-4M3,5l2,-2" stroke="{INK}" stroke-width="1.3"/></pattern></defs>',
             *self.scale(height),
         ]
         rules, heavy = [], []
@@ -301,54 +327,21 @@ class Drawing:
         for row in rows:
             bottom = top + row.height
             if row.kind == "area":
-                lines = "".join(
-                    f'<tspan x="{n(NUMBER_X)}" y="{n(top + 12 + LINE * i)}">{escape(t)}</tspan>'
-                    for i, t in enumerate(row.text)
-                )
-                labels.append(f'<text font-size="9" font-weight="bold">{lines}</text>')
-                heavy.append(f"M0,{n(bottom - 0.75)}H{{w}}")
+                heavy.append(f"M0,{n(bottom - 0.6)}H{n(CHART_W)}")
                 if row.section is not None:
                     for offset, milestone in row.section.milestones:
                         at = offset + (milestone.date.day - 0.5) / 31
                         title = f"{milestone.title} ({milestone.date_label})"
                         chart.append(self.diamond(self.x(at), top + row.height / 2, 4.2, hollow=False, title=title))
-            elif row.kind == "group":
-                lines = "".join(
-                    f'<tspan x="{n(NUMBER_X + 4)}" y="{n(top + 9 + LINE * i)}">{escape(t)}</tspan>'
-                    for i, t in enumerate(row.text)
-                )
-                labels.append(f'<text font-style="italic">{lines}</text>')
-            else:
-                label = "".join(
-                    f'<tspan x="{n(NUMBER_X)}" y="{n(top + 9.5 + LINE * i)}">{escape(t)}</tspan>'
-                    for i, t in enumerate(row.label)
-                )
-                labels.append(f"<text>{label}</text>")
-                numbers.append(f"<text>{label}</text>")
-                title = "".join(
-                    f'<tspan x="{n(TITLE_X)}" y="{n(top + 9.5 + LINE * i)}">{escape(t)}</tspan>'
-                    for i, t in enumerate(row.text)
-                )
-                labels.append(f"<text>{title}</text>")
-                if row.period:
-                    first = top + 9.5 + LINE * (len(row.text) - 1) + SMALL_LINE
-                    style = ' font-style="italic"' if row.bar is not None and row.bar.approximate else ""
-                    period = "".join(
-                        f'<tspan x="{n(TITLE_X)}" y="{n(first + SMALL_LINE * i)}">{escape(t)}</tspan>'
-                        for i, t in enumerate(row.period)
-                    )
-                    labels.append(f'<text font-size="{n(SMALL)}" fill="#333"{style}>{period}</text>')
-                if row.hours:
-                    labels.append(f'<text x="{n(HOURS_RIGHT)}" y="{n(top + 9.5)}" text-anchor="end">{row.hours}</text>')
-                rules.append(f"M0,{n(bottom - 0.25)}H{{w}}")
+            elif row.kind == "project":
+                rules.append(f"M0,{n(bottom - 0.25)}H{n(CHART_W)}")
                 if row.bar is not None:
-                    chart.extend(self.bar(row.bar, top, hatch, fade))
+                    chart.extend(self.bar(row.bar, top, hatch))
             top = bottom
-        for parts, width in ((labels, LABELS_W), (chart, CHART_W), (numbers, NUMBERS_W)):
-            if rules:
-                parts.append(f'<path d="{"".join(rules).format(w=n(width))}" stroke="#d4d4d4" stroke-width="0.5"/>')
-            if heavy:
-                parts.append(f'<path d="{"".join(heavy).format(w=n(width))}" stroke="#000" stroke-width="1.2"/>')
+        if rules:
+            chart.append(f'<path d="{"".join(rules)}" stroke="#d4d4d4" stroke-width="0.5"/>')
+        if heavy:
+            chart.append(f'<path d="{"".join(heavy)}" stroke="#000" stroke-width="1.2"/>')
         if self.chart.today_offset is not None:
             x = n(self.x(self.chart.today_offset))
             chart.append(
@@ -356,10 +349,8 @@ class Drawing:
             )
         return (
             '<div class="gantt-block">'
-            + "".join(numbers)
-            + "</svg>"
-            + "".join(labels)
-            + "</svg>"
+            + self.label_rows(rows, numbers_only=True)
+            + self.label_rows(rows, numbers_only=False)
             + "".join(chart)
             + "</svg></div>"
         )
@@ -386,7 +377,7 @@ class Drawing:
 
     def legend(self) -> str:
         key = 'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" class="gantt-key"'
-        hatch, fade = f"gantt-{self.chart_id}-key-hatch", f"gantt-{self.chart_id}-key-fade"
+        hatch = f"gantt-{self.chart_id}-key-hatch"
 
         def swatch(body: str, width: float = 20) -> str:
             return f'<svg {key} width="{n(width)}pt" height="9pt" viewBox="0 0 {n(width)} 9">{body}</svg>'
@@ -395,10 +386,6 @@ class Drawing:
             f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="4" height="4">'
             f'<rect width="4" height="4" fill="#fff"/>'
             f'<path d="M-1,1l2,-2M0,4l4,-4M3,5l2,-2" stroke="{INK}" stroke-width="1.3"/></pattern></defs>'
-        )
-        fade_defs = (
-            f'<defs><linearGradient id="{fade}"><stop offset="0" stop-color="{INK}"/>'
-            f'<stop offset="1" stop-color="{INK}" stop-opacity="0"/></linearGradient></defs>'
         )
         approximate = (
             f'<rect x="0.35" y="0.5" width="19.3" height="8" fill="url(#{hatch})" stroke="{INK}" stroke-width="0.7"/>'
@@ -410,8 +397,11 @@ class Drawing:
         if self.chart.has_open_end:
             parts.append(
                 swatch(
-                    f'{fade_defs}<rect y="0.5" width="10" height="8" fill="{INK}"/>'
-                    f'<rect x="10" y="0.5" width="10" height="8" fill="url(#{fade})"/>'
+                    f'<rect y="0.5" width="8" height="8" fill="{INK}"/>'
+                    + "".join(
+                        f'<rect x="{8 + 4 * i}" y="0.5" width="4" height="8" fill="{INK}" fill-opacity="{o}"/>'
+                        for i, o in enumerate(FADE_STEPS)
+                    )
                 )
                 + " "
                 + escape(_("no end given: drawn for a few months, then fading out"))

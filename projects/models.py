@@ -93,13 +93,17 @@ class ProjectQuerySet(models.QuerySet["Project"]):
 
     def with_plan_details(self) -> "ProjectQuerySet":
         """Everything the masterplan and the plan's documents show of a project, in the plan's order."""
-        return self.select_related("area", "grouping").prefetch_related(
-            "milestones",
-            "financing_items__payer",
-            Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
-            Prefetch("relations_out", queryset=Relation.objects.select_related("to_project", "to_area")),
-            Prefetch("relations_in", queryset=Relation.objects.select_related("from_project")),
-        ).in_plan_order()
+        return (
+            self.select_related("area", "grouping")
+            .prefetch_related(
+                "milestones",
+                "financing_items__payer",
+                Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
+                Prefetch("relations_out", queryset=Relation.objects.select_related("to_project", "to_area")),
+                Prefetch("relations_in", queryset=Relation.objects.select_related("from_project")),
+            )
+            .in_plan_order()
+        )
 
     def for_project_page(self) -> "ProjectQuerySet":
         """A project with everything its page shows, in a fixed number of queries however large the plan."""

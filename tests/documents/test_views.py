@@ -166,3 +166,20 @@ def test_the_documents_page_tells_a_made_pdfs_date_pages_and_size_and_warns_of_t
     assert f" · {pages} sider · {round(len(pdf) / 1000)} kB" in item
     assert wait not in item
     assert html.count(wait) == 2 + ActionPlan.objects.get().areas.count()
+
+
+def test_a_large_plan_is_shown_in_pages_of_a_sensible_size(admin_client_da, seeded, settings):
+    from projects.demo import generate_demo_projects
+    from projects.plan import MASTERPLAN_PAGE_PROJECTS
+
+    generate_demo_projects(plan=ActionPlan.objects.get(), count=300)
+    total = Project.objects.count()
+
+    first = admin_client_da.get(reverse("documents:masterplan")).content.decode()
+    second = admin_client_da.get(reverse("documents:masterplan") + "?side=2").content.decode()
+
+    assert first.count('class="gantt-row"') == MASTERPLAN_PAGE_PROJECTS
+    assert second.count('class="gantt-row"') == total - MASTERPLAN_PAGE_PROJECTS
+    assert 'href="?side=2" rel="next"' in first and 'href="?side=1" rel="prev"' in second
+    assert len(first.encode()) < 600_000
+    assert admin_client_da.get(reverse("documents:masterplan") + "?side=9").status_code == 404
