@@ -22,7 +22,7 @@ MODELS = [
 SECRETARIAT_CODENAMES = [f"{action}_{model}" for model in MODELS for action in ("view", "add", "change", "delete")] + [
     "view_approved_minutes"
 ]
-STEERING_GROUP_CODENAMES = [f"view_{model}" for model in MODELS] + ["view_approved_minutes", "add_agendacomment"]
+STEERING_GROUP_CODENAMES = [f"view_{model}" for model in MODELS if model != "calendarfeed"] + ["view_approved_minutes", "add_agendacomment"]
 BOARD_MEMBER_CODENAMES = ["view_approved_minutes"]
 GRANTS = {
     SECRETARIAT: SECRETARIAT_CODENAMES,
