@@ -108,9 +108,13 @@ def content_type_of(head: bytes, data: bytes) -> str | None:
     return None
 
 
-def check_file(upload: UploadedFile) -> CheckedFile:
-    """Read an upload's name, size and content; a ValidationError on the field "file" says in Danish why not."""
-    name = check_name(upload.name or "")
+def check_file(upload: UploadedFile, *, name: str | None = None) -> CheckedFile:
+    """Read an upload's name, size and content; a ValidationError on the field "file" says in Danish why not.
+
+    `name` is the name as the sender gave it, where it came from elsewhere than a browser (Django's upload
+    parser already cuts a browser's name down to its last part, and UploadedFile.name does the same).
+    """
+    name = check_name(upload.name or "" if name is None else name)
     limit = settings.PAPER_MAX_BYTES
     if upload.size is None or upload.size > limit:
         raise ValidationError(
@@ -147,9 +151,9 @@ def check_file(upload: UploadedFile) -> CheckedFile:
     return CheckedFile(original_name=name, file_type=found, size=upload.size)
 
 
-def prepare_paper(paper: Paper, upload: UploadedFile) -> Paper:
+def prepare_paper(paper: Paper, upload: UploadedFile, *, name: str | None = None) -> Paper:
     """Check the upload and fill in what the paper knows of its file; nothing is stored yet."""
-    checked = check_file(upload)
+    checked = check_file(upload, name=name)
     paper.file = upload
     paper.original_name = checked.original_name
     paper.file_type = checked.file_type
@@ -166,10 +170,11 @@ def paper_attach(
     uploaded_by: AbstractBaseUser,
     item: AgendaItem | None = None,
     internal: bool = False,
+    name: str | None = None,
 ) -> Paper:
     """Check and store a paper for the meeting (or one of its items). Refused: nothing stored."""
     paper = prepare_paper(
-        Paper(meeting=meeting, item=item, title=title, internal=internal, uploaded_by=uploaded_by), upload
+        Paper(meeting=meeting, item=item, title=title, internal=internal, uploaded_by=uploaded_by), upload, name=name
     )
     paper.full_clean(exclude=["file"])
     try:
