@@ -67,7 +67,8 @@ def follow_up_set_done(*, point: FollowUpPoint, done: bool, by: AbstractBaseUser
     point = FollowUpPoint.objects.select_for_update().get(pk=point.pk)
     if point.done != done:
         point.done = done
-        point._change_reason = _("Marked done on «Mine opgaver».") if done else _("Opened again on «Mine opgaver».")
+        # A history reason outlives the request: stored as written, not in the writer's language.
+        point._change_reason = "Marked done on «Mine opgaver»." if done else "Opened again on «Mine opgaver»."
         point._history_user = by
         point.save(update_fields=["done"])
     return point
