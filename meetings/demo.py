@@ -32,20 +32,18 @@ def generate_demo_meetings(*, count: int, seed: int = 2011) -> list[Meeting]:
     project_ids = list(Project.objects.order_by("pk").values_list("pk", flat=True)[:200])
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     statuses = list(Meeting.Status)
+    starts = [now + datetime.timedelta(days=rng.randrange(-700, 300), hours=rng.randrange(0, 8)) for _ in range(count)]
     meetings = Meeting.objects.bulk_create(
         Meeting(
             body=body,
             title=f"{DEMO_TITLE} Syntetisk møde {i + 1}",
-            starts_at=now + datetime.timedelta(days=rng.randrange(-700, 300), hours=rng.randrange(0, 8)),
-            ends_at=now + datetime.timedelta(days=0),  # set below, from the start
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
             place="[Demo] Mødelokale",
             status=rng.choice(statuses),
         )
-        for i in range(count)
+        for i, start in enumerate(starts)
     )
-    for meeting in meetings:
-        meeting.ends_at = meeting.starts_at + datetime.timedelta(hours=2)
-    Meeting.objects.bulk_update(meetings, ["ends_at"])
     Participant.objects.bulk_create(Participant(meeting=m, person=user, party=body) for m in meetings)
     items = AgendaItem.objects.bulk_create(
         AgendaItem(

@@ -89,7 +89,7 @@ class MeetingPage:
 def meeting_page(meeting: Meeting, *, user: User, today: datetime.date, with_projects: bool = False) -> MeetingPage:
     """Everything a meeting's page (and its PDFs) show, filtered by what the user may read.
 
-    Eight queries (ten with the linked projects' facts), however many items, papers and decisions.
+    Eleven queries (thirteen with the linked projects' facts), however many items, papers and decisions.
     """
     reads_drafts = reads_all_meetings(user)
     papers = visible_papers(user, Paper.objects.all()).order_by("title", "id")

@@ -27,9 +27,7 @@ def at(day: datetime.date, hour: int = 14) -> datetime.datetime:
 
 def make_meeting(**fields) -> Meeting:
     day = fields.pop("day", datetime.date(2011, 5, 12))
-    defaults = dict(
-        body=joint_group(), starts_at=at(day, 14), ends_at=at(day, 16), place="Odense Rådhus, mødelokale 1"
-    )
+    defaults = dict(body=joint_group(), starts_at=at(day, 14), ends_at=at(day, 16), place="Odense Rådhus, mødelokale 1")
     return Meeting.objects.create(**{**defaults, **fields})
 
 

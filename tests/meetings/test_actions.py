@@ -18,26 +18,44 @@ def test_recording_a_decision_over_the_frame_writes_nothing_unless_acknowledged(
     mandate = make_mandate(economic_frame=Decimal("50000"))
     item = make_item()
     with pytest.raises(ValidationError):
-        decision_record(item=item, text="Konference", has_economic_consequences=True, amount=Decimal("60000"),
-                        mandate=mandate)
+        decision_record(
+            item=item, text="Konference", has_economic_consequences=True, amount=Decimal("60000"), mandate=mandate
+        )
     assert not Decision.objects.exists()
-    decision = decision_record(item=item, text="Konference", has_economic_consequences=True, amount=Decimal("60000"),
-                               mandate=mandate, over_frame_acknowledged=True)
+    decision = decision_record(
+        item=item,
+        text="Konference",
+        has_economic_consequences=True,
+        amount=Decimal("60000"),
+        mandate=mandate,
+        over_frame_acknowledged=True,
+    )
     assert decision.taken and decision.over_frame
 
 
 def test_an_untaken_proposal_over_the_frame_may_be_recorded_as_a_draft():
     mandate = make_mandate(economic_frame=Decimal("50000"))
-    decision = decision_record(item=make_item(), text="Forslag", has_economic_consequences=True,
-                               amount=Decimal("60000"), mandate=mandate, taken=False)
+    decision = decision_record(
+        item=make_item(),
+        text="Forslag",
+        has_economic_consequences=True,
+        amount=Decimal("60000"),
+        mandate=mandate,
+        taken=False,
+    )
     assert decision.over_frame and not decision.taken
 
 
 def test_a_follow_up_point_from_a_decision_is_added_with_its_meeting():
     decision = decision_record(item=make_item(), text="Vi gør det.")
     person = make_user()
-    point = follow_up_add(meeting=decision.item.meeting, decision=decision, what="Skriv til BO",
-                          person=person, due_date=datetime.date(2011, 5, 19))
+    point = follow_up_add(
+        meeting=decision.item.meeting,
+        decision=decision,
+        what="Skriv til BO",
+        person=person,
+        due_date=datetime.date(2011, 5, 19),
+    )
     assert point.meeting == decision.item.meeting and point.person == person
 
 

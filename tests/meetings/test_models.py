@@ -49,7 +49,11 @@ def test_a_decision_over_its_mandates_frame_is_flagged_and_refused_as_taken_unti
     mandate = make_mandate(economic_frame=Decimal("100000"))
     make_decision(has_economic_consequences=True, amount=Decimal("80000"), mandate=mandate)
     decision = Decision(
-        item=make_item(), text="Konference", has_economic_consequences=True, amount=Decimal("30000"), mandate=mandate,
+        item=make_item(),
+        text="Konference",
+        has_economic_consequences=True,
+        amount=Decimal("30000"),
+        mandate=mandate,
         taken=True,
     )
     assert decision.over_frame
@@ -62,8 +66,14 @@ def test_a_decision_over_its_mandates_frame_is_flagged_and_refused_as_taken_unti
 
 def test_a_decision_within_the_frame_is_not_flagged():
     mandate = make_mandate(economic_frame=Decimal("100000"))
-    decision = Decision(item=make_item(), text="x", has_economic_consequences=True, amount=Decimal("100000"),
-                        mandate=mandate, taken=True)
+    decision = Decision(
+        item=make_item(),
+        text="x",
+        has_economic_consequences=True,
+        amount=Decimal("100000"),
+        mandate=mandate,
+        taken=True,
+    )
     assert not decision.over_frame
     decision.full_clean()
 
@@ -86,8 +96,9 @@ def test_a_follow_up_point_needs_someone_responsible():
 def test_a_follow_up_point_belongs_to_the_meeting_of_its_decision():
     decision = make_decision()
     other = make_meeting(day=datetime.date(2011, 6, 1))
-    point = FollowUpPoint(meeting=other, decision=decision, what="x", due_date=datetime.date(2011, 6, 1),
-                          party=decision.item.meeting.body)
+    point = FollowUpPoint(
+        meeting=other, decision=decision, what="x", due_date=datetime.date(2011, 6, 1), party=decision.item.meeting.body
+    )
     with pytest.raises(ValidationError) as caught:
         point.full_clean()
     assert "decision" in caught.value.message_dict
@@ -95,8 +106,9 @@ def test_a_follow_up_point_belongs_to_the_meeting_of_its_decision():
 
 def test_an_activity_lies_within_its_frames_year():
     frame = EconomicFrame.objects.create(year=2011, amount=Decimal("200000"))
-    activity = Activity(frame=frame, kind=Activity.Kind.COURSE, title="Kursus", date=datetime.date(2012, 1, 5),
-                        budget=Decimal("1000"))
+    activity = Activity(
+        frame=frame, kind=Activity.Kind.COURSE, title="Kursus", date=datetime.date(2012, 1, 5), budget=Decimal("1000")
+    )
     with pytest.raises(ValidationError) as caught:
         activity.full_clean()
     assert "date" in caught.value.message_dict

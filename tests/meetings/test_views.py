@@ -90,10 +90,11 @@ def test_the_list_shows_the_steering_group_coming_and_past_meetings_in_danish(cl
     ("role", "expected"),
     [
         (SECRETARIAT, {"public paper": 200, "internal paper": 200, "paper on internal item": 200, "draft paper": 200}),
-        (STEERING_GROUP, {"public paper": 200, "internal paper": 200, "paper on internal item": 200,
-                          "draft paper": 200}),
-        (BOARD_MEMBER, {"public paper": 200, "internal paper": 403, "paper on internal item": 403,
-                        "draft paper": 403}),
+        (
+            STEERING_GROUP,
+            {"public paper": 200, "internal paper": 200, "paper on internal item": 200, "draft paper": 200},
+        ),
+        (BOARD_MEMBER, {"public paper": 200, "internal paper": 403, "paper on internal item": 403, "draft paper": 403}),
         (None, {"public paper": 403, "internal paper": 403, "paper on internal item": 403, "draft paper": 403}),
     ],
 )
@@ -153,8 +154,16 @@ def test_the_meeting_pack_holds_each_item_and_each_linked_projects_status(client
     assert response["Content-Disposition"] == 'attachment; filename="byaftale-dagsorden-2011-05-12.pdf"'
     text, pages = pdf_text(response)
     assert pages >= 2
-    for expected in ["Dagsorden", "Status på energimærkningen", "Projektet er i gang.", "Bilag 1: Tidsplan",
-                     "Energimærkning af boliger", "Gul: i risiko", "12 af 1.750 timer", "Udbuddet er forsinket."]:
+    for expected in [
+        "Dagsorden",
+        "Status på energimærkningen",
+        "Projektet er i gang.",
+        "Bilag 1: Tidsplan",
+        "Energimærkning af boliger",
+        "Gul: i risiko",
+        "12 af 1.750 timer",
+        "Udbuddet er forsinket.",
+    ]:
         assert expected in text.replace("\n", " "), expected
     assert PdfReader(io.BytesIO(response.content)).pdf_header.startswith("%PDF-")
 
@@ -169,8 +178,14 @@ def test_the_minutes_hold_attendance_decisions_and_follow_up(client):
     assert response["Content-Disposition"] == 'attachment; filename="byaftale-referat-2011-05-12.pdf"'
     text, _ = pdf_text(response)
     text = text.replace("\n", " ")
-    for expected in ["Referat", "Lise Jensen", "til stede", "Handlingsplan 2012", "Planen godkendes.",
-                     "Send planen til bestyrelserne"]:
+    for expected in [
+        "Referat",
+        "Lise Jensen",
+        "til stede",
+        "Handlingsplan 2012",
+        "Planen godkendes.",
+        "Send planen til bestyrelserne",
+    ]:
         assert expected in text, expected
     assert "Udkast" not in text
 
