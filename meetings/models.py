@@ -104,7 +104,9 @@ class Meeting(ConstraintErrorsOnFields, Versioned):
         related_name="meetings",
         help_text=_("The joint body that meets, from the parties register."),
     )
-    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty for «Møde i <body>»."))
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Leave empty to call it «Møde i» and the body's name.")
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=300)
