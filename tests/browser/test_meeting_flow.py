@@ -5,13 +5,11 @@ dashboard, on the project's page and on the responsible person's "Mine opgaver";
 approved minutes and is refused a draft and a paper."""
 
 import datetime
-import importlib
 import io
 import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -30,13 +28,6 @@ PROJECTS = {
     2: ("energi-og-klima", 4, None),
     3: ("tidssvarende-boliger", 1, None),
 }
-
-
-@pytest.fixture(autouse=True)
-def meeting_roles(roles) -> None:
-    """The roles' rights on meetings, as meetings/migrations/0002_roles grants them (the live server's database
-    is emptied after each test, and conftest's `roles` puts back only the plan's)."""
-    importlib.import_module("meetings.migrations.0002_roles").grant(django_apps, None)
 
 
 @pytest.fixture(autouse=True)

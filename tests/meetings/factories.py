@@ -96,3 +96,17 @@ def make_paper(meeting: Meeting, *, item: AgendaItem | None = None, internal: bo
         internal=internal,
         name=fields.pop("raw_name", None),
     )
+
+
+def sample_meeting_url() -> str:
+    """A meeting as the pages checks see it: items linked to a seed project, a decision and a follow-up point."""
+    from projects.models import Project
+
+    meeting = make_meeting(day=datetime.date(2011, 5, 12), title="Møde om energiindsatsen")
+    item = make_item(meeting, title="Status på energimærkningen", position=1)
+    project = Project.objects.order_by("pk").first()
+    if project is not None:
+        item.projects.add(project)
+    make_item(meeting, title="Eventuelt", position=2, kind=AgendaItem.Kind.BRIEFING)
+    make_point(decision=make_decision(item), what="Indhent tilbud", person=make_user(first_name="Lise"))
+    return meeting.get_absolute_url()
