@@ -134,3 +134,22 @@ def test_the_steering_group_reads_meetings_in_the_admin_but_cannot_change_them(c
     meeting = make_meeting()
     assert client.get(reverse("admin:meetings_meeting_changelist")).status_code == 200
     assert client.post(reverse("admin:meetings_meeting_change", args=[meeting.pk]), {}).status_code == 403
+
+
+def test_the_invitation_is_sent_from_the_meetings_list(secretariat):
+    from django.core import mail
+
+    from tests.meetings.factories import make_participant
+
+    meeting = make_meeting()
+    make_participant(meeting, make_user(email="lise@example.dk"))
+    response = secretariat.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "send_invitation", "_selected_action": [meeting.pk]},
+        follow=True,
+    )
+    assert "1 indkaldelse sendt." in response.content.decode()
+    assert len(mail.outbox) == 1 and mail.outbox[0].attachments[0][0].endswith(".ics")
+    meeting.refresh_from_db()
+    assert meeting.status == meeting.Status.INVITATION_SENT
+    assert meeting.history.count() == 2
