@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from projects.roles import VIEW_PROGRESS
 
 from .models import Meeting
 from .pages import meeting_page
@@ -44,9 +47,10 @@ def document_filename(kind: str, meeting: Meeting) -> str:
     return f"byaftale-{kind}-{meeting.date.isoformat()}.pdf"
 
 
-def agenda_document(meeting: Meeting, *, user: object, today: datetime.date) -> Document:
+def agenda_document(meeting: Meeting, *, user: Any, today: datetime.date) -> Document:
     """The meeting pack: cover, the agenda, and per item its background, papers and linked projects' status."""
-    page = meeting_page(meeting, user=user, today=today, with_projects=True)
+    # Hours and status reports are for those who follow progress; a board member's pack names the projects only.
+    page = meeting_page(meeting, user=user, today=today, with_projects=user.has_perm(VIEW_PROGRESS))
     with translation.override("da"):
         title = f"Dagsorden – {meeting.name} {meeting.date_text}"
     content, pages = render_pdf("meetings/pdf/agenda.html", {"page": page, "today": today}, title=title)

@@ -209,3 +209,13 @@ def test_nobody_marks_another_persons_point_done(client):
     assert client.post(reverse("meetings:my-tasks"), {"action": "done", "point": point.pk}).status_code == 404
     point.refresh_from_db()
     assert not point.done
+
+
+def test_a_board_members_pack_names_the_projects_without_their_hours_and_reports(client):
+    meeting = make_meeting(day=datetime.date(2011, 5, 12), status=Meeting.Status.MINUTES_APPROVED)
+    project = make_project(title="Energimærkning af boliger", hour_budget=1750)
+    make_status_report(project=project, text="Udbuddet er forsinket.")
+    make_item(meeting, title="Status på energimærkningen", position=1).projects.add(project)
+    text, _ = pdf_text(client_for(client, BOARD_MEMBER).get(reverse("meetings:agenda-pdf", args=[meeting.pk])))
+    assert "Energimærkning af boliger" in text
+    assert "Udbuddet er forsinket." not in text and "1.750" not in text
