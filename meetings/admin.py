@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from byaftale.admin_base import (
     CompactTabularInline,
@@ -56,12 +59,26 @@ class PaperFileCheck:
         return upload
 
 
+# A plain file input: Django's clearable one would link the stored file by its storage URL, which papers never have.
+PAPER_WIDGETS = {"file": forms.FileInput}
+
+
 class PaperInlineForm(PaperFileCheck, VersionedInlineForm):
-    pass
+    class Meta:
+        widgets = PAPER_WIDGETS
 
 
 class PaperForm(PaperFileCheck, VersionedModelForm):
-    pass
+    class Meta:
+        widgets = PAPER_WIDGETS
+
+
+class PaperDownload:
+    @admin.display(description=_("download"))
+    def download(self, paper: Paper) -> str:
+        if not paper.pk:
+            return "–"
+        return format_html('<a href="{}">{}</a>', paper.get_absolute_url(), paper.original_name)
 
 
 class ParticipantInline(CompactTabularInline):
@@ -72,17 +89,19 @@ class ParticipantInline(CompactTabularInline):
 
 class AgendaItemInline(CompactTabularInline):
     model = AgendaItem
+    # The item is read on its meeting's page; the row's own "view on site" link would only repeat the meeting's.
+    view_on_site = False
     fields = ("position", "title", "kind", "presenter", "background", "projects", "areas", "sections", "internal")
     autocomplete_fields = ("presenter", "projects", "areas", "sections")
     show_change_link = True
 
 
-class PaperInline(CompactTabularInline):
+class PaperInline(PaperDownload, CompactTabularInline):
     model = Paper
     form = PaperInlineForm
     fk_name = "meeting"
-    fields = ("title", "item", "file", "internal", "original_name", "file_type")
-    readonly_fields = ("original_name", "file_type")
+    fields = ("title", "item", "file", "internal", "download", "file_type")
+    readonly_fields = ("download", "file_type")
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "item":
@@ -114,6 +133,16 @@ class MeetingAdmin(HistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
         return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("starts_at", "ends_at") and formfield is not None:
+            # The admin labels the date and time inputs with plain text; name each input for screen readers.
+            name = capfirst(db_field.verbose_name)
+            date_input, time_input = formfield.widget.widgets
+            date_input.attrs["aria-label"] = f"{name}: {gettext('date')}"
+            time_input.attrs["aria-label"] = f"{name}: {gettext('time')}"
+        return formfield
 
     @admin.display(description=_("meeting"), ordering="title")
     def name_display(self, meeting: Meeting) -> str:
@@ -250,15 +279,15 @@ class MandateAdmin(HistoryAdmin):
 
 
 @admin.register(Paper)
-class PaperAdmin(HistoryAdmin):
+class PaperAdmin(PaperDownload, HistoryAdmin):
     form = PaperForm
     list_display = ("title", "meeting", "item", "original_name", "file_type", "internal")
     list_filter = ("file_type", "internal")
     list_select_related = ("meeting__body", "item")
     search_fields = ("title", "original_name", "meeting__title")
     autocomplete_fields = ("meeting", "item")
-    fields = ("meeting", "item", "title", "file", "internal", "original_name", "file_type", "size")
-    readonly_fields = ("original_name", "file_type", "size")
+    fields = ("meeting", "item", "title", "file", "internal", "download", "file_type", "size")
+    readonly_fields = ("download", "file_type", "size")
 
     def save_model(self, request: HttpRequest, obj: Paper, form: Any, change: bool) -> None:
         if obj.uploaded_by_id is None:

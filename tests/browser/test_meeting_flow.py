@@ -164,3 +164,20 @@ def test_the_secretariat_prepares_a_meeting_and_follow_up_reaches_everyone(
     response = page.request.get(f"{live_server.url}{draft_paper.get_absolute_url()}")
     assert response.status == 403
     assert Party.objects.filter(name="Den Fælles Boligstrategiske Gruppe").exists()
+
+
+def test_a_meetings_change_form_with_its_inlines_passes_axe(signed_in_page: Page, live_server, seeded_live):
+    from django.urls import reverse
+
+    from tests.browser.accessibility import blocking_violations
+    from tests.meetings.factories import sample_meeting_url
+
+    page = signed_in_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sample_meeting_url()
+    meeting = Meeting.objects.get()
+    make_paper(meeting, title="Oplæg")
+    page.goto(live_server.url + reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    expect(page.locator("#items-group")).to_be_visible()
+    found = blocking_violations(page)
+    assert found == [], "\n".join(found)
