@@ -17,10 +17,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from areas.models import FocusArea
-from projects.budget import with_hours_used
 from projects.models import Project, StatusReport
 from projects.phase import phase_of
-from projects.reporting import with_latest_report
 
 from .access import COMMENT_AGENDA, reads_all_meetings, visible_items, visible_meetings, visible_papers
 from .models import (
@@ -134,7 +132,7 @@ def meeting_page(meeting: Meeting, *, user: User, today: datetime.date, with_pro
 
 def project_facts(project_ids: list[int], *, today: datetime.date) -> dict[int, ProjectFacts]:
     """Status, traffic light, hours and latest report of the given projects: two queries."""
-    projects = list(with_latest_report(with_hours_used(Project.objects.filter(pk__in=set(project_ids)))))
+    projects = list(Project.objects.filter(pk__in=set(project_ids)).with_hours_used().with_latest_report())
     reports = StatusReport.objects.in_bulk([p.latest_report_id for p in projects if p.latest_report_id])
     lights = dict(StatusReport.Light.choices)
     facts = {}

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "accounts",
     "pages",
     "meetings",
+    # The pages people use, each in the app of what it shows; nothing imports these three.
+    "dashboard",
+    "documents",
+    "search",
     # django-axes under a Danish name in the admin.
     "accounts.apps.SignInAttemptsConfig",
 ]
@@ -131,7 +135,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "projects:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 # Imports and exports: a sheet applies whole or not at all.

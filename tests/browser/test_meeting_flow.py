@@ -15,11 +15,11 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT
 from meetings.models import Decision, FollowUpPoint, Meeting, Paper
 from meetings.storage import PrivateFileSystemStorage
 from parties.models import Party
 from projects.models import Project
-from projects.roles import BOARD_MEMBER, SECRETARIAT
 from tests.browser.conftest import PASSWORD
 from tests.meetings.factories import PDF_BYTES, make_meeting, make_paper
 

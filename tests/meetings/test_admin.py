@@ -10,8 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from byaftale.access import SECRETARIAT, STEERING_GROUP
 from meetings.models import Decision, Paper
-from projects.roles import SECRETARIAT, STEERING_GROUP
 from tests.admin_pages import change_form_data
 from tests.factories import make_user
 from tests.meetings.factories import PDF_BYTES, make_item, make_mandate, make_meeting, make_point

@@ -7,10 +7,10 @@ from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT
 from meetings.calendar import calendar_feed_renew, calendar_feed_revoke
 from meetings.invitations import invitation_send
 from meetings.models import CalendarFeed, Meeting
-from projects.roles import BOARD_MEMBER, SECRETARIAT
 from tests.factories import make_milestone, make_project, make_user
 from tests.meetings.factories import make_item, make_meeting, make_participant, make_point
 

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from byaftale.access import BOARD_MEMBER, STEERING_GROUP
 from meetings.demo import generate_demo_meetings
 from meetings.models import Activity, EconomicFrame, Meeting
-from projects.roles import BOARD_MEMBER, STEERING_GROUP
 from tests.factories import make_user
 from tests.meetings.factories import make_decision, make_item, make_meeting, make_point
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from byaftale.access import SECRETARIAT, STEERING_GROUP
 from meetings.demo import DEMO_TITLE, delete_demo_meetings, generate_demo_meetings
 from meetings.models import Meeting
 from meetings.pages import (
@@ -20,7 +21,6 @@ from meetings.pages import (
     project_treated_at,
 )
 from projects.demo import demo_user
-from projects.roles import SECRETARIAT, STEERING_GROUP
 from tests.factories import make_area, make_project, make_status_report, make_user
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from meetings.models import AgendaComment, Meeting, Participant
 from projects.models import StatusReport
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_hours, make_project, make_status_report, make_user
 from tests.meetings.factories import (
     PDF_BYTES,
