@@ -4,7 +4,6 @@ Never run `playwright install`: it downloads a browser of its own, which this ma
 fetch. bin/setup --test installs Debian's chromium instead, and the launch arguments below use it.
 """
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -83,8 +82,6 @@ def roles(transactional_db) -> None:
     when it ends. (Serialized rollback cannot do it here: Playwright's sync API gives the test another
     database connection object, one without the serialized contents.)"""
     sync_roles(django_apps)
-    # The roles' rights on meetings, which their own migration grants (meetings/migrations/0002_roles).
-    importlib.import_module("meetings.migrations.0002_roles").grant(django_apps, None)
 
 
 @pytest.fixture
