@@ -61,7 +61,7 @@ class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
         ).order_by("position")
 
 
-class FocusAreaManager(models.Manager.from_queryset(FocusAreaQuerySet)):  # type: ignore[misc]
+class FocusAreaManager(models.Manager.from_queryset(FocusAreaQuerySet)):  # type: ignore[misc]  # a class made at run time
     def get_by_natural_key(self, slug: str) -> "FocusArea":
         return self.get(slug=slug)
 
@@ -179,4 +179,4 @@ class Grouping(Versioned):
     def natural_key(self) -> tuple[str, str]:
         return (self.area.slug, self.name)
 
-    natural_key.dependencies = ["areas.focusarea"]  # type: ignore[attr-defined]
+    natural_key.dependencies = ["areas.focusarea"]  # type: ignore[attr-defined]  # read by dumpdata

@@ -58,7 +58,8 @@ def _sources_fingerprint() -> str:
     # The documents' own templates and the partials they include from the projects' (the Gantt among them).
     folders = [Path(settings.BASE_DIR) / "templates" / name for name in ("documents", "projects")]
     templates = [path for folder in folders for path in folder.rglob("*.html")]
-    for path in sorted([*templates, *(Path(finders.find(s)) for s in STYLESHEETS)]):
+    stylesheets = [Path(str(finders.find(s))) for s in STYLESHEETS]
+    for path in sorted([*templates, *stylesheets]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

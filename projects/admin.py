@@ -21,6 +21,7 @@ from areas.models import FocusArea
 from byaftale.admin_base import EMPTY, CompactTabularInline, HistoryAdmin, SheetAdmin, readable_amount
 
 from .deletion import deletion_record, project_delete, project_restore, projects_delete
+from .history_reasons import readable_reason
 from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 from .reporting import file_status_report
 from .resources import MilestoneResource, ProjectResource, ResponsibilityResource
@@ -33,7 +34,7 @@ class FocusAreaScopeFilter(admin.SimpleListFilter):
     parameter_name = "focus_area"
     paths: tuple[str, ...] = ("area",)
 
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[int, str]]:
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[Any, str]]:
         return [(area.pk, area.name) for area in FocusArea.objects.order_by("plan", "position")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
@@ -80,6 +81,8 @@ class MilestoneInline(CompactTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(SheetAdmin):
+    # A status report's effect on the project is stored as a fact and read in the reader's language.
+    readable_reason = staticmethod(readable_reason)
     resource_classes = [ProjectResource]
     list_display = (
         "label_or_number", "title", "placement", "start", "end", "hour_budget", "status", "progress_bar",
@@ -367,7 +370,7 @@ class StatusReportAdmin(ReportedByAdmin):
     autocomplete_fields = ("project", "reported_by")
     fields = ("project", "date", "light", "text", "progress", "reported_by")
 
-    def save_model(self, request: HttpRequest, obj: StatusReport, form, change: bool) -> None:  # noqa: ANN001
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change:
             super().save_model(request, obj, form, change)
         else:

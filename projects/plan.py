@@ -74,5 +74,5 @@ def plan_last_changed(plan: ActionPlan, *, since_seed: bool = False) -> datetime
             records.order_by("-history_date").values("history_date")[:1]
         )
     row = ActionPlan.objects.filter(pk=plan.pk).values(**newest).first() or {}
-    known = [s for s in row.values() if s is not None]
+    known = [stamp for stamp in row.values() if isinstance(stamp, datetime.datetime)]
     return max(known) if known else None
