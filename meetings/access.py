@@ -9,14 +9,15 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.db.models import Q, QuerySet
 
 from byaftale.errors import RoleRequired
 
-from .models import AgendaItem, Meeting, Paper
+from .models import AgendaItem, Meeting, MeetingQuerySet, Paper
 
-User = AbstractBaseUser | AnonymousUser
+User = Account | AnonymousUser
 
 VIEW_MEETINGS = "meetings.view_meeting"
 VIEW_APPROVED_MINUTES = "meetings.view_approved_minutes"
@@ -32,7 +33,7 @@ def reads_meetings(user: User) -> bool:
     return user.has_perm(VIEW_MEETINGS) or user.has_perm(VIEW_APPROVED_MINUTES)
 
 
-def visible_meetings(user: User) -> QuerySet[Meeting]:
+def visible_meetings(user: User) -> MeetingQuerySet:
     if reads_all_meetings(user):
         return Meeting.objects.all()
     if user.has_perm(VIEW_APPROVED_MINUTES):

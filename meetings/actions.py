@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as Account
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -51,7 +51,7 @@ def follow_up_add(
     meeting: Meeting,
     what: str,
     due_date: datetime.date,
-    person: AbstractBaseUser | None = None,
+    person: Account | None = None,
     party: Party | None = None,
     decision: Decision | None = None,
 ) -> FollowUpPoint:
@@ -62,20 +62,20 @@ def follow_up_add(
 
 
 @transaction.atomic
-def follow_up_set_done(*, point: FollowUpPoint, done: bool, by: AbstractBaseUser) -> FollowUpPoint:
+def follow_up_set_done(*, point: FollowUpPoint, done: bool, by: Account) -> FollowUpPoint:
     """Mark a point done (or open again), by its person responsible or the secretariat."""
     point = FollowUpPoint.objects.select_for_update().get(pk=point.pk)
     if point.done != done:
         point.done = done
         # A history reason outlives the request: stored as written, not in the writer's language.
-        point._change_reason = "Marked done on «Mine opgaver»." if done else "Opened again on «Mine opgaver»."
-        point._history_user = by
+        point._change_reason = "Marked done on «Mine opgaver»." if done else "Opened again on «Mine opgaver»."  # type: ignore[attr-defined]
+        point._history_user = by  # type: ignore[attr-defined]
         point.save(update_fields=["done"])
     return point
 
 
 @transaction.atomic
-def agenda_comment_add(*, item: AgendaItem, author: AbstractBaseUser, text: str) -> AgendaComment:
+def agenda_comment_add(*, item: AgendaItem, author: Account, text: str) -> AgendaComment:
     """The steering group's comment on an item of a draft agenda; refused once the meeting is held."""
     if not item.meeting.agenda_open_for_comments:
         raise ValidationError({"text": _("The meeting has been held; its agenda takes no more comments.")})

@@ -166,7 +166,7 @@ class MeetingAdmin(HistoryAdmin):
         base_url = request.build_absolute_uri("/").rstrip("/")
         total = 0
         for meeting in queryset:
-            total += invitation_send(meeting=meeting, sent_by=request.user, base_url=base_url)
+            total += invitation_send(meeting=meeting, sent_by=request.user, base_url=base_url)  # type: ignore[arg-type]
         self.message_user(
             request,
             ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", total) % {"count": total},
@@ -289,7 +289,7 @@ class PaperAdmin(PaperDownload, HistoryAdmin):
     fields = ("meeting", "item", "title", "file", "internal", "download", "file_type", "size")
     readonly_fields = ("download", "file_type", "size")
 
-    def save_model(self, request: HttpRequest, obj: Paper, form: Any, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if obj.uploaded_by_id is None:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)

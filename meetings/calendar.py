@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as Account
 from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -108,19 +108,19 @@ def person_feed(feed: CalendarFeed, *, base_url: str = "") -> bytes:
     return calendar_bytes(name, meetings=meetings, milestones=milestones, points=points, base_url=base_url)
 
 
-def feed_of(person: AbstractBaseUser) -> CalendarFeed | None:
+def feed_of(person: Account) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(person=person).first()
 
 
 @transaction.atomic
-def calendar_feed_renew(*, person: AbstractBaseUser) -> CalendarFeed:
+def calendar_feed_renew(*, person: Account) -> CalendarFeed:
     """A new private address for the person's calendar; any old address stops working."""
     CalendarFeed.objects.filter(person=person).delete()
     return CalendarFeed.objects.create(person=person, token=secrets.token_urlsafe(32))
 
 
 @transaction.atomic
-def calendar_feed_revoke(*, person: AbstractBaseUser) -> bool:
+def calendar_feed_revoke(*, person: Account) -> bool:
     """Revoke the person's calendar address; True when there was one."""
     deleted, _ = CalendarFeed.objects.filter(person=person).delete()
     return bool(deleted)

@@ -44,7 +44,7 @@ def agenda_document(meeting: Meeting, *, user: Any, today: datetime.date) -> Doc
     return Document(document_filename("dagsorden", meeting), content, pages)
 
 
-def minutes_document(meeting: Meeting, *, user: object, today: datetime.date) -> Document:
+def minutes_document(meeting: Meeting, *, user: Any, today: datetime.date) -> Document:
     """The minutes: attendance, each item's decisions and follow-up points."""
     page = meeting_page(meeting, user=user, today=today)
     with translation.override("da"):

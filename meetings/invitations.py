@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as Account
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,7 +18,7 @@ def invitation_filename(meeting: Meeting) -> str:
 
 
 @transaction.atomic
-def invitation_send(*, meeting: Meeting, sent_by: AbstractBaseUser, base_url: str = "") -> int:
+def invitation_send(*, meeting: Meeting, sent_by: Account, base_url: str = "") -> int:
     """Send the invitation to every participant with an e-mail address, and mark the meeting's invitation sent.
     Returns how many were sent."""
     meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
@@ -43,7 +43,7 @@ def invitation_send(*, meeting: Meeting, sent_by: AbstractBaseUser, base_url: st
     sent = get_connection().send_messages(messages) if messages else 0
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.INVITATION_SENT
-        meeting._change_reason = "Invitation sent."
-        meeting._history_user = sent_by
+        meeting._change_reason = "Invitation sent."  # type: ignore[attr-defined]
+        meeting._history_user = sent_by  # type: ignore[attr-defined]
         meeting.save(update_fields=["status"])
     return sent or 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,7 +28,6 @@ from simple_history.models import HistoricalRecords
 from byaftale.validation import ConstraintErrorsOnFields
 from byaftale.versioning import Versioned
 
-KRONER = {"max_digits": 14, "decimal_places": 2}
 ZERO = Decimal("0")
 
 
@@ -50,7 +50,8 @@ class Mandate(ConstraintErrorsOnFields, Versioned):
     description = models.CharField(_("mandate"), max_length=300)
     economic_frame = models.DecimalField(
         _("economic frame (kr.)"),
-        **KRONER,
+        max_digits=14,
+        decimal_places=2,
         validators=[MinValueValidator(ZERO)],
         help_text=_("The most that decisions resting on this mandate may commit together."),
     )
@@ -347,7 +348,7 @@ class Paper(ConstraintErrorsOnFields, Versioned):
         return self.title
 
     def clean(self) -> None:
-        if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
+        if self.item is not None and self.meeting_id and self.item.meeting_id != self.meeting_id:
             raise ValidationError({"item": _("The item belongs to another meeting.")})
 
     def get_absolute_url(self) -> str:
@@ -366,7 +367,7 @@ class Decision(ConstraintErrorsOnFields, Versioned):
     )
     text = models.TextField(_("decision"))
     has_economic_consequences = models.BooleanField(_("economic consequences"), default=False)
-    amount = models.DecimalField(_("amount (kr.)"), **KRONER, null=True, blank=True)
+    amount = models.DecimalField(_("amount (kr.)"), max_digits=14, decimal_places=2, null=True, blank=True)
     mandate = models.ForeignKey(
         Mandate,
         verbose_name=_("mandate"),
@@ -420,15 +421,15 @@ class Decision(ConstraintErrorsOnFields, Versioned):
     def over_frame(self) -> bool:
         return (
             self.has_economic_consequences
-            and self.mandate_id is not None
+            and self.mandate is not None
             and (self.committed_on_mandate() > self.mandate.economic_frame)
         )
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, object] = {}
         if self.has_economic_consequences and self.mandate_id is None:
             errors["mandate"] = _("A decision with economic consequences must rest on a party's mandate.")
-        elif self.taken and self.over_frame and not self.over_frame_acknowledged:
+        elif self.mandate is not None and self.taken and self.over_frame and not self.over_frame_acknowledged:
             errors["over_frame_acknowledged"] = _(
                 "Together with the mandate's other decisions, %(committed)s kr. exceeds its frame of %(frame)s kr. "
                 "Record it as taken only if the body decided knowing this, and tick the box."
@@ -447,7 +448,7 @@ class FollowUpPointQuerySet(models.QuerySet["FollowUpPoint"]):
     def overdue(self, *, today: datetime.date) -> FollowUpPointQuerySet:
         return self.open().filter(due_date__lt=today)
 
-    def for_person(self, user: object) -> FollowUpPointQuerySet:
+    def for_person(self, user: Any) -> FollowUpPointQuerySet:
         return self.filter(person=user)
 
 
@@ -508,7 +509,7 @@ class FollowUpPoint(ConstraintErrorsOnFields, Versioned):
         return self.what
 
     def clean(self) -> None:
-        if self.decision_id and self.meeting_id and self.decision.item.meeting_id != self.meeting_id:
+        if self.decision is not None and self.meeting_id and self.decision.item.meeting_id != self.meeting_id:
             raise ValidationError({"decision": _("The decision was taken at another meeting.")})
 
     def is_overdue(self, today: datetime.date) -> bool:
@@ -517,9 +518,9 @@ class FollowUpPoint(ConstraintErrorsOnFields, Versioned):
     @property
     def responsible_text(self) -> str:
         names = []
-        if self.person_id:
+        if self.person is not None:
             names.append(self.person.get_full_name() or self.person.get_username())
-        if self.party_id:
+        if self.party is not None:
             names.append(str(self.party))
         return ", ".join(names)
 
@@ -531,7 +532,9 @@ class EconomicFrame(ConstraintErrorsOnFields, Versioned):
     """The amount the joint group agreed for a year's courses, conferences and workshops (§7)."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    amount = models.DecimalField(_("frame (kr.)"), **KRONER, validators=[MinValueValidator(ZERO)])
+    amount = models.DecimalField(
+        _("frame (kr.)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -569,9 +572,16 @@ class Activity(ConstraintErrorsOnFields, Versioned):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
     date = models.DateField(_("date"))
-    budget = models.DecimalField(_("budget (kr.)"), **KRONER, validators=[MinValueValidator(ZERO)])
+    budget = models.DecimalField(
+        _("budget (kr.)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    )
     actual_cost = models.DecimalField(
-        _("actual cost (kr.)"), **KRONER, null=True, blank=True, validators=[MinValueValidator(ZERO)]
+        _("actual cost (kr.)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
     )
 
     history = HistoricalRecords()

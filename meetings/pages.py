@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -33,7 +35,7 @@ from .models import (
     Participant,
 )
 
-User = AbstractBaseUser | AnonymousUser
+User = Account | AnonymousUser
 DASHBOARD_POINTS = 10
 PAST_MEETINGS = 20
 ZERO = Decimal("0")
@@ -94,7 +96,7 @@ def meeting_page(meeting: Meeting, *, user: User, today: datetime.date, with_pro
     decisions = Decision.objects.order_by("id").prefetch_related(
         Prefetch("follow_up_points", queryset=FollowUpPoint.objects.select_related("person", "party"))
     )
-    prefetches = [
+    prefetches: list[str | Prefetch[Any, Any, Any]] = [
         Prefetch("projects", queryset=Project.objects.select_related("area")),
         Prefetch("areas", queryset=FocusArea.objects.order_by("position")),
         "sections",
@@ -126,7 +128,7 @@ def meeting_page(meeting: Meeting, *, user: User, today: datetime.date, with_pro
         page.project_facts = project_facts([p.pk for item in items for p in item.projects.all()], today=today)
         for item in items:
             for project in item.projects.all():
-                project.facts = page.project_facts.get(project.pk)
+                project.facts = page.project_facts.get(project.pk)  # type: ignore[attr-defined]
     return page
 
 

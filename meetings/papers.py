@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User as Account
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -140,7 +140,7 @@ def check_file(upload: UploadedFile, *, name: str | None = None) -> CheckedFile:
             },
             code="unknown_type",
         )
-    if extension not in EXTENSIONS[found]:
+    if extension not in EXTENSIONS[FileType(found)]:
         raise ValidationError(
             {
                 "file": _("«%(name)s» is named as a .%(extension)s file, but its content is %(found)s.")
@@ -167,7 +167,7 @@ def paper_attach(
     meeting: Meeting,
     upload: UploadedFile,
     title: str,
-    uploaded_by: AbstractBaseUser,
+    uploaded_by: Account,
     item: AgendaItem | None = None,
     internal: bool = False,
     name: str | None = None,

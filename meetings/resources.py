@@ -33,7 +33,8 @@ class NamedColumn(fields.Field):
 
     @property
     def column_name(self) -> str:
-        return in_sheet_language(FollowUpPoint._meta.get_field(self.name).verbose_name).capitalize()
+        field = FollowUpPoint._meta.get_field(self.name)
+        return in_sheet_language(getattr(field, "verbose_name", self.name)).capitalize()
 
     @column_name.setter
     def column_name(self, value: str | None) -> None:

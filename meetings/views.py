@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import User as Account
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,13 @@ from .forms import AgendaCommentForm
 from .models import AgendaItem, CalendarFeed, FollowUpPoint, Meeting, Paper
 from .pages import meeting_page, meetings_page, my_tasks_page
 from .papers import CONTENT_TYPES
+
+
+def signed_in(request: HttpRequest) -> Account:
+    """The signed-in user: LoginRequiredMiddleware has sent everyone else to the sign-in page."""
+    user = request.user
+    assert isinstance(user, Account)
+    return user
 
 
 def meeting_or_404(pk: int) -> Meeting:
@@ -64,7 +72,7 @@ def new_comment(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     form = AgendaCommentForm(request.POST)
     if form.is_valid():
         try:
-            agenda_comment_add(item=item, author=request.user, text=form.cleaned_data["text"])
+            agenda_comment_add(item=item, author=signed_in(request), text=form.cleaned_data["text"])
         except ValidationError as refusal:
             form.add_error(None, refusal.messages)
         else:
@@ -103,13 +111,16 @@ def paper(request: HttpRequest, pk: int, paper_pk: int) -> FileResponse:
     except FileNotFoundError:
         raise Http404("The paper's file is missing.") from None
     return FileResponse(
-        handle, as_attachment=True, filename=paper.original_name, content_type=CONTENT_TYPES[paper.file_type]
+        handle,
+        as_attachment=True,
+        filename=paper.original_name,
+        content_type=CONTENT_TYPES[Paper.FileType(paper.file_type)],
     )
 
 
 @require_http_methods(["GET", "POST"])
 def my_tasks(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = signed_in(request)
     if request.method == "POST":
         action = request.POST.get("action")
         if action in ("done", "reopen"):
