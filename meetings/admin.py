@@ -140,8 +140,9 @@ class MeetingAdmin(HistoryAdmin):
             # The admin labels the date and time inputs with plain text; name each input for screen readers.
             name = capfirst(db_field.verbose_name)
             date_input, time_input = formfield.widget.widgets
-            date_input.attrs["aria-label"] = f"{name}: {gettext('date')}"
-            time_input.attrs["aria-label"] = f"{name}: {gettext('time')}"
+            date_word, time_word = gettext("date"), gettext("time")
+            date_input.attrs["aria-label"] = f"{name}: {date_word}"
+            time_input.attrs["aria-label"] = f"{name}: {time_word}"
         return formfield
 
     @admin.display(description=_("meeting"), ordering="title")
