@@ -113,6 +113,15 @@ class AreaSection(Versioned):
         FINANCING = 6, _("financing")
         TIMELINE = 7, _("time horizon")
 
+    # The project text that continues each section in the plan's table, as the source writes it.
+    PROJECT_TEXTS: dict[int, str] = {
+        Kind.CONTENT: "description",
+        Kind.RESPONSIBILITIES: "responsibility_text",
+        Kind.RELATIONS: "relations_text",
+        Kind.FINANCING: "financing_text",
+        Kind.TIMELINE: "timeline_text",
+    }
+
     area = models.ForeignKey(FocusArea, verbose_name=_("focus area"), on_delete=models.CASCADE, related_name="sections")
     kind = models.PositiveSmallIntegerField(_("section"), choices=Kind.choices)
     note = models.CharField(
