@@ -16,6 +16,7 @@ from django.urls import resolve, reverse
 
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_user
+from tests.html import element, elements
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +34,15 @@ def frame(user, path: str = "/masterplan/", messages: tuple[tuple[int, str], ...
 
 
 def header_of(html: str) -> str:
-    return re.search(r'<header class="site-header">.*?</header>', html, re.S).group(0)
+    return element(html, "header", **{"class": "site-header"}).outer
 
 
 def menu_links(html: str) -> dict[str, str | None]:
     """Each menu link's text and its aria-current value (None where it has none)."""
-    nav = re.search(r"<nav class=\"site-nav\".*?</nav>", html, re.S)
-    if nav is None:
+    navs = elements(html, "nav", **{"class": "site-nav"})
+    if not navs:
         return {}
-    links = re.findall(r'<a href="[^"]*"(?: aria-current="(\w+)")?>([^<]+)</a>', nav.group(0))
-    return {text: current or None for current, text in links}
+    return {link.text: link.attrs.get("aria-current") for link in elements(navs[0].outer, "a")}
 
 
 def test_every_page_opens_with_a_skip_link_to_the_content(client):
