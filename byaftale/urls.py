@@ -31,6 +31,7 @@ urlpatterns = [
     path("parter/", include("parties.urls")),
     path("versioner/", include("versions.urls")),
     path("samarbejdsaftale/", include("cooperation.urls")),
+    path("", include("meetings.urls")),
     path("", include("pages.urls")),
     # The language switch is on the sign-in page too, before anyone has signed in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -74,6 +74,17 @@ MENU = (
         "projects.view_plan",
         pages=frozenset({"cooperation:agreement"}),
     ),
+    # The meetings (issue 11): everyone who reads meetings; a board member sees those with approved minutes.
+    MenuEntry(
+        _("Meetings"),
+        "meetings:meetings",
+        "meetings.view_approved_minutes",
+        pages=frozenset({"meetings:meetings"}),
+        within=frozenset({"meetings:meeting", "meetings:new-comment"}),
+    ),
+    MenuEntry(
+        _("My tasks"), "meetings:my-tasks", "meetings.view_approved_minutes", pages=frozenset({"meetings:my-tasks"})
+    ),
     MenuEntry(_("Administration"), "admin:index", None),
 )
 
