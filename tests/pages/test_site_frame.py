@@ -95,8 +95,15 @@ def test_staff_also_have_the_administration(db):
     menu = menu_links(frame(make_user(SECRETARIAT, is_staff=True)))
 
     assert list(menu) == [
-        "Overblik", "Masterplan", "Dokumenter", "Versioner", "Samarbejdsaftalen", "Møder", "Mine opgaver", "Administration"
-    ]  # fmt: skip
+        "Overblik",
+        "Masterplan",
+        "Dokumenter",
+        "Versioner",
+        "Samarbejdsaftalen",
+        "Møder",
+        "Mine opgaver",
+        "Administration",
+    ]
 
 
 def test_a_user_without_a_role_sees_only_their_name_and_sign_out(db):

@@ -423,7 +423,8 @@ def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(client, seede
     url = reverse("projects:project", args=[project.area.slug, project.number])
 
     # 20, the meetings that treated the project and their open follow-up points (meetings.pages), the versions
-    # the project has been in (versions.templatetags), and the session's renewal: a savepoint, its update and the release.
+    # the project has been in (versions.templatetags), and the session's renewal: a savepoint, its update and
+    # the release.
     with django_assert_num_queries(20 + 2 + 1 + 3):
         response = client.get(url)
 
