@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("search.urls")),
     path("parter/", include("parties.urls")),
+    path("", include("meetings.urls")),
     path("", include("pages.urls")),
     # The language switch is on the sign-in page too, before anyone has signed in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

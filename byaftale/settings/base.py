@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "projects",
     "accounts",
     "pages",
+    "meetings",
     # The pages people use, each in the app of what it shows; nothing imports these three.
     "dashboard",
     "documents",
@@ -274,3 +275,14 @@ DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
 SECRETARIAT_CONTACT_NAME = env.str("BYAFTALE_CONTACT_NAME", default="Boligstrategisk Sekretariat, Odense Kommune")
 SECRETARIAT_CONTACT_EMAIL = env.str("BYAFTALE_CONTACT_EMAIL", default="")
 SECRETARIAT_CONTACT_PHONE = env.str("BYAFTALE_CONTACT_PHONE", default="")
+
+# Meetings (issue 11): papers (bilag) live in a storage of their own that no URL serves; they are downloaded
+# through a view that checks the reader's role. An S3-compatible store (django-storages) may replace it by
+# setting BYAFTALE_PAPERS_STORAGE to its backend, with its options in the backend's own settings.
+PAPERS_DIR = env.path("BYAFTALE_PAPERS_DIR", default=BASE_DIR / "var" / "papers")
+PAPERS_STORAGE = env.str("BYAFTALE_PAPERS_STORAGE", default="meetings.storage.PrivateFileSystemStorage")
+STORAGES["meeting_papers"] = {
+    "BACKEND": PAPERS_STORAGE,
+    "OPTIONS": {"location": PAPERS_DIR} if PAPERS_STORAGE.endswith("FileSystemStorage") else {},
+}
+PAPER_MAX_BYTES = env.int("BYAFTALE_PAPER_MAX_BYTES", default=20_000_000)
