@@ -31,9 +31,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
-from projects.roles import SECRETARIAT
 
 from areas.models import ActionPlan, FocusArea
+from byaftale.access import SECRETARIAT
 from byaftale.pdf import STYLESHEETS
 from byaftale.sheets import import_sheet
 from documents import rendering as documents
