@@ -97,7 +97,7 @@ def publish_version(
 def publish_seed_version(sender: Any = None, **kwargs: Any) -> PlanVersion | None:
     """The seed is the source's plan, ver. 1.3 with data of 17 December 2010 (its newest «sidst opdateret»)."""
     plan = ActionPlan.objects.order_by("-year", "pk").first()
-    if plan is None or plan.versions.exists():
+    if plan is None or PlanVersion.objects.filter(plan=plan).exists():
         return None
     dates = list(plan.areas.values_list("last_updated", flat=True))
     approved_on = max(dates) if dates else datetime.date(plan.year, 12, 31)
