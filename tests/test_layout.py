@@ -31,6 +31,9 @@ APPS = (
     "versions",
 )
 PAGE_APPS = ("dashboard", "documents", "search")
+# The plan's own apps, which the further parts (meetings, versions, operations) build on and never the reverse:
+# a further part reaches into them through signals, registered hooks and template tags instead.
+PLAN_APPS = ("byaftale", "accounts", "pages", "parties", "cooperation", "areas", "projects")
 # What Django itself writes into a migration: the models module of an app (callable defaults, custom fields),
 # the validators and the fields the portal's models use.
 MIGRATION_IMPORTS_DJANGO_WRITES = ("byaftale.validation", "byaftale.fields")
@@ -126,6 +129,20 @@ def test_no_app_imports_another_apps_views():
         for path in application_files()
         for i in imports_in(path)
         if "views" in i.target.split(".")[1:] and app_of(i.target) in APPS and app_of(i.module) != app_of(i.target)
+    ]
+    assert crossings == []
+
+
+def test_the_plans_apps_do_not_import_the_parts_built_on_them_when_loaded():
+    """A command may call a further part's entry point (generate_demo makes demo meetings), but nothing of the
+    plan loads a further part with it."""
+    further = set(APPS) - set(PLAN_APPS) - set(PAGE_APPS)
+    crossings = [
+        f"{i.module}:{i.line} imports {i.target}"
+        for path in application_files()
+        if path.relative_to(ROOT).parts[0] in PLAN_APPS and path.name != "urls.py"
+        for i in imports_in(path)
+        if i.at_load and app_of(i.target) in further
     ]
     assert crossings == []
 
