@@ -3,6 +3,7 @@ heartbeat; 503 when one fails."""
 
 import datetime
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,8 @@ from operations.models import WorkerHeartbeat
 from operations.worker import Schedule, reminders_due
 
 pytestmark = pytest.mark.django_db
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -57,13 +60,13 @@ def test_the_worker_schedule_beats_and_enqueues_the_reminders_once_a_day(setting
     enqueued = []
     monkeypatch.setattr("operations.tasks.send_daily_reminders", SimpleNamespace(enqueue=lambda: enqueued.append(1)))
     schedule = Schedule("worker-a")
-    early = timezone.make_aware(datetime.datetime(2026, 12, 7, 5, 59))
+    early = datetime.datetime(2026, 12, 7, 5, 59, tzinfo=COPENHAGEN)
     monkeypatch.setattr("django.utils.timezone.now", lambda: early)
     schedule.tick()
     assert WorkerHeartbeat.objects.get(worker_id="worker-a").seen_at == early
     assert not enqueued
 
-    later = timezone.make_aware(datetime.datetime(2026, 12, 7, 6, 0))
+    later = datetime.datetime(2026, 12, 7, 6, 0, tzinfo=COPENHAGEN)
     monkeypatch.setattr("django.utils.timezone.now", lambda: later)
     schedule.tick()
     schedule.tick()
