@@ -24,7 +24,7 @@ def test_every_kind_is_ticked_at_first_in_danish(client):
 
     page = client.get(URL).content.decode()
 
-    assert "<h1 id=\"reminders-heading\">Påmindelser på e-mail</h1>" in page
+    assert '<h1 id="reminders-heading">Påmindelser på e-mail</h1>' in page
     assert "Påmindelserne sendes til birte@example.dk." in page
     assert page.count("checked") == len(ReminderKind.values)
     assert "Styregruppens ugentlige overblik" in page
