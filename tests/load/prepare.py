@@ -34,7 +34,9 @@ def main() -> None:
     if args.projects:
         call_command("generate_demo", "--projects", str(args.projects), verbosity=0)
     for username, role in USERS.items():
-        user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.dk"})
+        user, _ = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.dk"}
+        )
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get(name=role)])
