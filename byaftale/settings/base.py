@@ -109,6 +109,8 @@ CACHES = {"default": env.cache("DJANGO_CACHE_URL", default=f"filecache://{BASE_D
 CACHE_IS_SHARED = "redis" in CACHES["default"]["BACKEND"].lower()
 if CACHE_IS_SHARED:
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+# Lets portals (or test runs) share one Redis without reading each other's entries.
+CACHES["default"]["KEY_PREFIX"] = env.str("BYAFTALE_CACHE_KEY_PREFIX", default="byaftale")
 # Sessions live in the database, which every machine shares; with a shared cache they are also read from
 # it (cached_db writes through to the database). A per-machine cache would keep a signed-out session alive
 # on the other machines, so it is never used for sessions.

@@ -44,7 +44,11 @@ def test_the_file_cache_is_the_default_and_sessions_stay_in_the_database(tmp_pat
 
 def test_a_redis_url_gives_djangos_own_redis_cache_and_sessions_through_it(tmp_path):
     found = configured(tmp_path, DJANGO_CACHE_URL=REDIS_URL)
-    assert found["cache"] == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    assert found["cache"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "byaftale",
+    }
     assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
 
 
