@@ -15,7 +15,7 @@ import re
 from locust import HttpUser, between, task
 
 PASSWORD = os.environ.get("BYAFTALE_LOAD_PASSWORD", "load-test-password")
-AREA = re.compile(r'href="(/indsatsomraader/[\w-]+/)"')
+AREA_MASTERPLAN = re.compile(r'href="/masterplan/([\w-]+)/"')
 PROJECT = re.compile(r'href="(/projekter/[\w-]+/\d+/)"')
 SEARCH_WORDS = ["bolig", "analyse", "Vollsmose", "beskæftigelse", "kommune", "plan"]
 
@@ -42,9 +42,12 @@ class Person(HttpUser):
         self.learn_addresses()
 
     def learn_addresses(self) -> None:
+        """The areas from the masterplan's area links (every role sees those), the projects from the areas."""
         page = self.client.get("/masterplan/", name="masterplan").text
-        self.areas = sorted(set(AREA.findall(page))) or ["/indsatsomraader/"]
-        self.projects = sorted(set(PROJECT.findall(page)))
+        self.areas = [f"/indsatsomraader/{slug}/" for slug in sorted(set(AREA_MASTERPLAN.findall(page)))]
+        for area in self.areas:
+            self.projects += PROJECT.findall(self.client.get(area, name="area").text)
+        self.projects = sorted(set(self.projects))
 
     @task(3)
     def masterplan(self) -> None:
@@ -52,7 +55,8 @@ class Person(HttpUser):
 
     @task(3)
     def area(self) -> None:
-        self.client.get(random.choice(self.areas), name="area")
+        if self.areas:
+            self.client.get(random.choice(self.areas), name="area")
 
     @task(4)
     def project(self) -> None:
