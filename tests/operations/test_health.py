@@ -59,6 +59,8 @@ def test_the_worker_schedule_beats_and_enqueues_the_reminders_once_a_day(setting
     settings.REMINDER_HOUR = 6
     enqueued = []
     monkeypatch.setattr("operations.tasks.send_daily_reminders", SimpleNamespace(enqueue=lambda: enqueued.append(1)))
+    # The worker closes stale connections each tick; here the connection is the test's transaction.
+    monkeypatch.setattr("operations.worker.close_old_connections", lambda: None)
     schedule = Schedule("worker-a")
     early = datetime.datetime(2026, 12, 7, 5, 59, tzinfo=COPENHAGEN)
     monkeypatch.setattr("django.utils.timezone.now", lambda: early)
