@@ -312,9 +312,13 @@ SECRETARIAT_CONTACT_PHONE = env.str("BYAFTALE_CONTACT_PHONE", default="")
 # Django 6's task API (the django-tasks backport). The database backend keeps the queue in the portal's
 # own database, and bin/serve starts its worker (manage.py run_worker). Several machines may use RQ on
 # Redis instead: BYAFTALE_TASKS_BACKEND=django_tasks_rq.RQBackend (pip install django-tasks-rq, see README).
+# Development (DEBUG, bin/run) has no worker: tasks run at once there unless chosen otherwise.
 TASKS = {
     "default": {
-        "BACKEND": env.str("BYAFTALE_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "BACKEND": env.str(
+            "BYAFTALE_TASKS_BACKEND",
+            default="django_tasks.backends.immediate.ImmediateBackend" if DEBUG else "django_tasks_db.DatabaseBackend",
+        ),
         "QUEUES": ["default"],
     }
 }
