@@ -44,3 +44,20 @@ def test_django_lines_are_handled_once_by_the_root_handler():
     django_logger = logging.getLogger("django")
     handlers = list(django_logger.handlers)
     assert not [h for h in handlers if isinstance(h, logging.StreamHandler)]
+
+
+def test_a_django_log_line_is_printed_once_in_development(tmp_path):
+    """With DEBUG on, Django's own console handler and the root's used to print each line twice."""
+    from tests.test_settings import manage
+
+    result = manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('django.request').warning('only-once-marker')",
+        DJANGO_DEBUG="true",
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout + result.stderr).count("only-once-marker") == 1
+    assert "WARNING django.request [-] only-once-marker" in result.stderr
