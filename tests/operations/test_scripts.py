@@ -27,3 +27,16 @@ def test_setup_waits_for_the_apt_lock_and_installs_harfbuzzs_subsetter():
     setup = (ROOT / "bin/setup").read_text()
     assert "DPkg::Lock::Timeout=" in setup
     assert "libharfbuzz-subset0" in setup
+
+
+def test_weasyprint_subsets_fonts_with_harfbuzz_and_warns_of_nothing(caplog):
+    """With libharfbuzz-subset0 (bin/setup) WeasyPrint no longer falls back to fontTools with a warning."""
+    import logging
+
+    from weasyprint import HTML
+
+    with caplog.at_level(logging.INFO, logger="weasyprint"):
+        pdf = HTML(string="<p style='font-family: DejaVu Sans'>Boligaftale æøå</p>").write_pdf()
+    assert pdf.startswith(b"%PDF-")
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], [r.getMessage() for r in caplog.records]
+    assert not [r for r in caplog.records if "fontTools" in r.getMessage()]
