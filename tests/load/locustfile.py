@@ -15,7 +15,7 @@ import re
 from locust import HttpUser, between, task
 
 PASSWORD = os.environ.get("BYAFTALE_LOAD_PASSWORD", "load-test-password")
-AREA_MASTERPLAN = re.compile(r'href="/masterplan/([\w-]+)/"')
+AREA_PDF = re.compile(r'href="/dokumenter/indsatsomraade/([\w-]+)\.pdf"')
 PROJECT = re.compile(r'href="(/projekter/[\w-]+/\d+/)"')
 SEARCH_WORDS = ["bolig", "analyse", "Vollsmose", "beskæftigelse", "kommune", "plan"]
 
@@ -42,12 +42,11 @@ class Person(HttpUser):
         self.learn_addresses()
 
     def learn_addresses(self) -> None:
-        """The areas from the masterplan's area links (every role sees those), the projects from the areas."""
-        page = self.client.get("/masterplan/", name="masterplan").text
-        self.areas = [f"/indsatsomraader/{slug}/" for slug in sorted(set(AREA_MASTERPLAN.findall(page)))]
-        for area in self.areas:
-            self.projects += PROJECT.findall(self.client.get(area, name="area").text)
-        self.projects = sorted(set(self.projects))
+        """The areas from the documents page (light, and every role sees it), the projects from one area."""
+        page = self.client.get("/dokumenter/", name="documents").text
+        self.areas = [f"/indsatsomraader/{slug}/" for slug in sorted(set(AREA_PDF.findall(page)))]
+        if self.areas:
+            self.projects = sorted(set(PROJECT.findall(self.client.get(random.choice(self.areas), name="area").text)))
 
     @task(3)
     def masterplan(self) -> None:

@@ -145,6 +145,16 @@ class Server:
             time.sleep(0.3)
         raise AssertionError(f"/healthz did not answer 200 within {timeout} s:\n{self.output()}")
 
+    def leftover_processes(self) -> list[str]:
+        """The command lines of processes still in the server's process group (its session)."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                with contextlib.suppress(OSError):
+                    if os.getpgid(int(entry.name)) == self.process.pid:
+                        found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip())
+        return found
+
     def stop(self, timeout: float = 40) -> int:
         """SIGTERM, as a service manager sends; the exit code."""
         if self.process.poll() is None:

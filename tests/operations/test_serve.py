@@ -34,6 +34,8 @@ def test_bin_serve_serves_the_portal_and_stops_cleanly(tmp_path):
             assert status == 200 and css
 
             assert server.stop() == 0, server.output()
+            # Nothing of it is left running: not gunicorn's workers, not the task worker.
+            assert server.leftover_processes() == [], server.output()
         log = server.output()
         assert "Starting the background worker" in log and "Starting gunicorn" in log
         assert "Traceback" not in log
