@@ -10,6 +10,11 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self) -> None:
+        # Replaces django.contrib.auth's user admin, which the admin's autodiscovery (run first, as
+        # django.contrib.admin comes first in INSTALLED_APPS) has registered by now.
+        from . import people_admin  # noqa: F401
+
 
 class SignInAttemptsConfig(AxesAppConfig):
     # axes has no verbose name; the admin would show its label, "Axes", to the secretariat.

@@ -46,7 +46,22 @@ class ActionPlan(Versioned):
         return (self.slug,)
 
 
-class FocusAreaManager(models.Manager["FocusArea"]):
+class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
+    def with_plan_details(self) -> "FocusAreaQuerySet":
+        """Everything the plan's pages and documents show of an area: its sections, milestones and the
+        responsibilities stated for it and for its lines or themes, in the plan's order."""
+        from projects.models import Responsibility  # noqa: PLC0415 - projects' models refer to areas'
+
+        parties = Responsibility.objects.select_related("party")
+        return self.prefetch_related(
+            "sections",
+            "milestones",
+            models.Prefetch("responsibilities", queryset=parties),
+            models.Prefetch("groupings__responsibilities", queryset=parties),
+        ).order_by("position")
+
+
+class FocusAreaManager(models.Manager.from_queryset(FocusAreaQuerySet)):  # type: ignore[misc]
     def get_by_natural_key(self, slug: str) -> "FocusArea":
         return self.get(slug=slug)
 
@@ -80,7 +95,7 @@ class FocusArea(Versioned):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("projects:area", args=[self.slug])
+        return reverse("areas:area", args=[self.slug])
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

@@ -33,8 +33,6 @@ from simple_history.models import DeletedObject, ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
 
-from projects.history_reasons import readable_reason
-
 from .fields import UnambiguousDecimalField
 from .import_files import ImportFileMissing, UserImportStorage, remove_expired_import_files
 from .sheets import CSV, XLSX, SheetRefused, in_sheet_language, read_file, read_sheet, row_error_messages
@@ -296,11 +294,16 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def get_historical_record_context_helper(self, request: HttpRequest, historical_record: Any) -> ReadableChanges:
         return ReadableChanges(self.model, historical_record)
 
+    def readable_reason(self, reason: str) -> str:
+        """A stored history reason as the reader sees it; an app whose reasons are stored as facts says how to
+        read them in the reader's language (projects' admin does, for status reports)."""
+        return reason
+
     def set_history_delta_changes(self, request: HttpRequest, historical_records: Any, *args: Any, **kw: Any) -> None:
         super().set_history_delta_changes(request, historical_records, *args, **kw)
         for record in historical_records:  # reasons stored as facts are shown in the reader's language
             # A record without a reason would read «None».
-            record.history_change_reason = readable_reason(record.history_change_reason) or EMPTY
+            record.history_change_reason = self.readable_reason(record.history_change_reason) or EMPTY
 
     def construct_change_message(self, request: HttpRequest, form: Any, formsets: Any, add: bool = False) -> list:
         # Django names changed fields by their form labels, which have no translation; use the verbose names.

@@ -23,7 +23,11 @@ urlpatterns = [
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
+    path("", include("dashboard.urls")),
+    path("", include("areas.urls")),
     path("", include("projects.urls")),
+    path("", include("documents.urls")),
+    path("", include("search.urls")),
     path("parter/", include("parties.urls")),
     path("", include("pages.urls")),
     # /healthz and the reminder preferences (issue 13).

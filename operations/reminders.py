@@ -30,13 +30,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from byaftale.access import SECRETARIAT, STEERING_GROUP
 from cooperation.models import CooperationAgreement
 from cooperation.revision import next_revision_year
-from projects.budget import with_hours_used
 from projects.models import Milestone, Project, StatusReport
 from projects.phase import Phase, phase_of
-from projects.reporting import needs_report, report_interval_weeks, with_latest_report
-from projects.roles import SECRETARIAT, STEERING_GROUP
+from projects.reporting import needs_report, report_interval_weeks
 
 from .models import ReminderKind, ReminderOptOut, SentReminder
 
@@ -122,9 +121,7 @@ def reports_missing(today: datetime.date) -> Iterator[Item]:
     again every STATUS_REPORT_WEEKS weeks while none comes."""
     weeks = report_interval_weeks()
     period = today.toordinal() // (7 * weeks)
-    projects = with_latest_report(with_hours_used(Project.objects.select_related("area"))).prefetch_related(
-        "contact_persons"
-    )
+    projects = Project.objects.followed().prefetch_related("contact_persons")
     for project in projects:
         if not needs_report(project, today):
             continue
@@ -173,7 +170,7 @@ class Digest:
 def weekly_digest(today: datetime.date) -> Digest:
     since = today - datetime.timedelta(days=7)
     changed_ids = Project.history.filter(history_date__date__gte=since).values("id")
-    projects = with_latest_report(with_hours_used(Project.objects.select_related("area")))
+    projects = Project.objects.followed()
     return Digest(
         since=since,
         changed=list(
@@ -184,7 +181,7 @@ def weekly_digest(today: datetime.date) -> Digest:
             .select_related("project__area")
             .order_by("-date")
         ),
-        late=[p for p in projects.order_by("area__position", "number") if phase_of(p, today=today) == Phase.LATE],
+        late=[p for p in projects if phase_of(p, today=today) == Phase.LATE],
         overdue=list(
             Milestone.objects.filter(reached=False, date__lt=today)
             .select_related("project__area", "area")

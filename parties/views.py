@@ -6,9 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from byaftale.access import reads_plan
 from cooperation.models import Signatory
 from projects.models import FinancingItem, Responsibility
-from projects.views.access import reads_plan
 
 from .models import Party
 

@@ -21,6 +21,7 @@ from areas.models import FocusArea
 from byaftale.admin_base import EMPTY, CompactTabularInline, HistoryAdmin, SheetAdmin, readable_amount
 
 from .deletion import deletion_record, project_delete, project_restore, projects_delete
+from .history_reasons import readable_reason
 from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 from .reporting import file_status_report
 from .resources import MilestoneResource, ProjectResource, ResponsibilityResource
@@ -80,6 +81,8 @@ class MilestoneInline(CompactTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(SheetAdmin):
+    # A status report's effect on the project is stored as a fact and read in the reader's language.
+    readable_reason = staticmethod(readable_reason)
     resource_classes = [ProjectResource]
     list_display = (
         "label_or_number", "title", "placement", "start", "end", "hour_budget", "status", "progress_bar",

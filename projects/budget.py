@@ -1,6 +1,6 @@
 """Hours budgeted against hours registered, for a project, a line or theme, a focus area and the whole plan.
 
-Registered hours are summed in the database (`with_hours_used`), so a page that lists many projects
+Registered hours are summed in the database (`Project.objects.with_hours_used()`), so a page that lists many projects
 runs one query however many registrations there are; the roll-ups then add up the annotated projects.
 """
 
@@ -10,31 +10,11 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from byaftale.charts import whole_percent
 
-from .charts import whole_percent
-from .models import HourRegistration, Project
+from .models import Project
 
 ZERO = Decimal("0")
-
-
-def with_hours_used(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate each project with `hours_used`, the sum of its registered hours (0 when none).
-
-    A subquery rather than a join, so the sum stays right beside other annotations and prefetches.
-    """
-    registered = (
-        HourRegistration.objects.filter(project=OuterRef("pk"))
-        .order_by()
-        .values("project")
-        .annotate(total=Sum("hours"))
-        .values("total")
-    )
-    hours = DecimalField(max_digits=12, decimal_places=2)
-    return projects.annotate(
-        hours_used=Coalesce(Subquery(registered, output_field=hours), Value(ZERO), output_field=hours)
-    )
 
 
 def is_over_budget(project: Project) -> bool:
@@ -73,7 +53,7 @@ class HourTally:
 
 
 def tally(projects: Iterable[Project]) -> HourTally:
-    """Add up projects annotated by `with_hours_used`."""
+    """Add up projects annotated by `Project.objects.with_hours_used()`."""
     budget, used, count, over = 0, ZERO, 0, 0
     for project in projects:
         budget += project.hour_budget or 0

@@ -2,13 +2,15 @@
 to the others, how it is financed, its hours, its period and its milestones."""
 
 import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Length
+from django.db.models import Aggregate, Count, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,9 @@ from simple_history.models import HistoricalRecords
 
 from byaftale.validation import ConstraintErrorsOnFields
 from byaftale.versioning import Versioned
+
+if TYPE_CHECKING:
+    from areas.models import ActionPlan
 
 
 def exactly_one(*fields: str) -> Q:
@@ -45,12 +50,84 @@ def dated_text(date: datetime.date | None, wording: str, *, assumed: bool) -> st
 
 
 class ProjectQuerySet(models.QuerySet["Project"]):
+    """The reads every page builds on, chained: `Project.objects.followed().filter(area=area)`."""
+
     def with_phase(self, *, today: datetime.date) -> "ProjectQuerySet":
         """Annotate each project with `phase`, the Project.Phase it is in on `today`, computed in SQL by the
         rules of `projects.phase.phase_of`, so a page can count projects by phase in the database."""
         from .phase import phase_expression  # the rules live with their Python twin
 
         return self.annotate(phase=phase_expression(today=today))
+
+    def with_hours_used(self) -> "ProjectQuerySet":
+        """Annotate each project with `hours_used`, the sum of its registered hours (0 when none).
+
+        A subquery rather than a join, so the sum stays right beside other annotations and prefetches.
+        """
+        hours = models.DecimalField(max_digits=12, decimal_places=2)
+        total = _per_project(HourRegistration, Sum("hours"), hours)
+        return self.annotate(hours_used=Coalesce(total, Value(Decimal(0)), output_field=hours))
+
+    def with_registration_count(self) -> "ProjectQuerySet":
+        """Annotate each project with `hour_registration_count`, how many hour registrations it has."""
+        count = _per_project(HourRegistration, Count("pk"), models.IntegerField())
+        return self.annotate(hour_registration_count=Coalesce(count, Value(0)))
+
+    def with_latest_report(self) -> "ProjectQuerySet":
+        """Annotate each project with its latest report's date, light and id (None when it has none)."""
+        latest = StatusReport.objects.filter(project=OuterRef("pk")).order_by("-date", "-id")
+        return self.annotate(
+            latest_report_date=Subquery(latest.values("date")[:1]),
+            latest_report_light=Subquery(latest.values("light")[:1]),
+            latest_report_id=Subquery(latest.values("id")[:1]),
+        )
+
+    def in_plan_order(self) -> "ProjectQuerySet":
+        return self.order_by("area__position", "number")
+
+    def followed(self) -> "ProjectQuerySet":
+        """What the dashboard and the area page follow of each project: its area and line or theme, hours
+        registered and latest status report, in the plan's order."""
+        return self.select_related("area", "grouping").with_hours_used().with_latest_report().in_plan_order()
+
+    def with_plan_details(self) -> "ProjectQuerySet":
+        """Everything the masterplan and the plan's documents show of a project, in the plan's order."""
+        return self.select_related("area", "grouping").prefetch_related(
+            "milestones",
+            "financing_items__payer",
+            Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
+            Prefetch("relations_out", queryset=Relation.objects.select_related("to_project", "to_area")),
+            Prefetch("relations_in", queryset=Relation.objects.select_related("from_project")),
+        ).in_plan_order()
+
+    def for_project_page(self) -> "ProjectQuerySet":
+        """A project with everything its page shows, in a fixed number of queries however large the plan."""
+        party = Responsibility.objects.select_related("party")
+        return (
+            self.select_related("area", "grouping")
+            .with_hours_used()
+            .with_latest_report()
+            .with_registration_count()
+            .prefetch_related(
+                "contact_persons",
+                "milestones",
+                Prefetch("responsibilities", queryset=party),
+                Prefetch("grouping__responsibilities", queryset=party),
+                Prefetch("area__responsibilities", queryset=party),
+                Prefetch("relations_out", queryset=Relation.objects.select_related("to_project__area", "to_area")),
+                Prefetch("relations_in", queryset=Relation.objects.select_related("from_project__area")),
+                Prefetch("area__relations_in", queryset=Relation.objects.select_related("from_project__area")),
+                Prefetch("area__milestones", queryset=Milestone.objects.order_by("date", "id")),
+                Prefetch("financing_items", queryset=FinancingItem.objects.select_related("payer")),
+            )
+        )
+
+
+def _per_project(model: type[models.Model], aggregate: Aggregate, output_field: models.Field) -> Subquery:
+    """One aggregate of a project's rows (its hours, its registrations) as a subquery on the project: the
+    rows are grouped by project, so the value stays right beside other annotations and prefetches."""
+    grouped = model._default_manager.filter(project=OuterRef("pk")).order_by().values("project")
+    return Subquery(grouped.annotate(value=aggregate).values("value"), output_field=output_field)
 
 
 class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):  # type: ignore[misc]
@@ -434,6 +511,17 @@ class FinancingItem(ConstraintErrorsOnFields, Versioned):
         return str(self.UNITS[self.Kind(self.kind)])
 
 
+class MilestoneQuerySet(models.QuerySet["Milestone"]):
+    def open_in(self, plan: "ActionPlan") -> "MilestoneQuerySet":
+        """The plan's milestones not yet reached, of projects and of whole areas, by date."""
+        return (
+            self.filter(reached=False)
+            .filter(Q(project__area__plan=plan) | Q(area__plan=plan))
+            .select_related("project__area", "area")
+            .order_by("date", "id")
+        )
+
+
 class Milestone(ConstraintErrorsOnFields, Versioned):
     """A dated milestone of a project, or of a whole focus area where the source gives it for the area."""
 
@@ -468,6 +556,7 @@ class Milestone(ConstraintErrorsOnFields, Versioned):
     description = models.TextField(_("as written"), blank=True)
     reached = models.BooleanField(_("reached"), default=False)
 
+    objects = MilestoneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

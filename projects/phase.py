@@ -15,8 +15,8 @@ The stored status stays what the secretariat set. Where it says «ikke startet»
 project has started, the project counts once, by its phase, and `status_mismatch` gives the reasons so the
 secretariat can correct the status.
 
-`phase_of` works on one project fetched with its hours and latest report annotated (`with_hours_used`,
-`with_latest_report`); `phase_expression` is the same rules as an SQL expression for
+`phase_of` works on one project fetched with its hours and latest report annotated (`Project.objects.with_hours_used()
+.with_latest_report()`); `phase_expression` is the same rules as an SQL expression for
 `Project.objects.with_phase(today=…)`. Tests hold the two to the same answer over the seed and generated data.
 """
 

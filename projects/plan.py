@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet, Subquery
+from django.db.models import Subquery
 
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
 from parties.models import Party
-from projects.models import FinancingItem, Milestone, Project, Relation, Responsibility
 
+from .models import FinancingItem, Milestone, Project, Relation, Responsibility
 from .seed import SEED_CHANGE_REASON
 from .timeline import Masterplan, build_masterplan
 
@@ -46,33 +46,10 @@ class PlanContents:
     parts: list[AreaPart]
 
 
-def projects_with_everything() -> QuerySet[Project]:
-    return (
-        Project.objects.select_related("area", "grouping")
-        .prefetch_related(
-            "milestones",
-            "financing_items__payer",
-            Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
-            Prefetch("relations_out", queryset=Relation.objects.select_related("to_project", "to_area")),
-            Prefetch("relations_in", queryset=Relation.objects.select_related("from_project")),
-        )
-        .order_by("area__position", "number")
-    )
-
-
-def areas_with_everything(plan: ActionPlan) -> QuerySet[FocusArea]:
-    return plan.areas.prefetch_related(
-        "sections",
-        "milestones",
-        Prefetch("responsibilities", queryset=Responsibility.objects.select_related("party")),
-        Prefetch("groupings__responsibilities", queryset=Responsibility.objects.select_related("party")),
-    ).order_by("position")
-
-
 def read_plan(plan: ActionPlan, *, today: datetime.date, area: FocusArea | None = None) -> PlanContents:
     """The plan (or one focus area of it) with its projects laid out on the masterplan."""
-    areas = areas_with_everything(plan)
-    projects = projects_with_everything().filter(area__plan=plan)
+    areas = FocusArea.objects.with_plan_details().filter(plan=plan)
+    projects = Project.objects.with_plan_details().filter(area__plan=plan)
     if area is not None:
         areas = areas.filter(pk=area.pk)
         projects = projects.filter(area=area)

@@ -12,12 +12,12 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+
+from byaftale.access import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
 
 from .history_reasons import status_report_reason
 from .models import Project, StatusReport
 from .phase import UNDER_WAY, phase_of
-from .roles import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -70,20 +70,10 @@ def report_due_since(today: datetime.date, weeks: int | None = None) -> datetime
     return today - datetime.timedelta(weeks=report_interval_weeks() if weeks is None else weeks)
 
 
-def with_latest_report(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Annotate each project with its latest report's date, light and id (None when it has none)."""
-    latest = StatusReport.objects.filter(project=OuterRef("pk")).order_by("-date", "-id")
-    return projects.annotate(
-        latest_report_date=Subquery(latest.values("date")[:1]),
-        latest_report_light=Subquery(latest.values("light")[:1]),
-        latest_report_id=Subquery(latest.values("id")[:1]),
-    )
-
-
 def needs_report(project: Project, today: datetime.date, weeks: int | None = None) -> bool:
     """A project under way (running or late, `projects.phase`) without a report in the last `weeks` weeks.
 
-    The project must be annotated by `with_latest_report` (and best by `with_hours_used`).
+    The project must be annotated by `Project.objects.with_latest_report()` (and best `.with_hours_used()`).
     """
     if phase_of(project, today=today) not in UNDER_WAY:
         return False

@@ -40,3 +40,15 @@ def import_files_dir(settings, tmp_path):
     """Each test keeps the sheets uploaded to the admin's import preview in a folder of its own."""
     settings.IMPORT_FILES_DIR = tmp_path / "imports"
     return settings.IMPORT_FILES_DIR
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the portal's language, Danish, whatever an earlier test or request activated in this
+    thread (a response in English leaves English active), so no test's outcome depends on the order they run in."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -7,13 +7,13 @@ from django.urls import reverse
 from parties.models import Party
 
 MAIN_PAGES: dict[str, Callable[[], str]] = {
-    "dashboard": lambda: reverse("projects:dashboard"),
-    "area": lambda: reverse("projects:area", args=["energi-og-klima"]),
+    "dashboard": lambda: reverse("dashboard:dashboard"),
+    "area": lambda: reverse("areas:area", args=["energi-og-klima"]),
     "project": lambda: reverse("projects:project", args=["energi-og-klima", 3]),
     "status report form": lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]),
     "hour registration form": lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]),
-    "search": lambda: reverse("projects:search") + "?q=energi",
-    "masterplan": lambda: reverse("projects:masterplan"),
-    "documents": lambda: reverse("projects:documents"),
+    "search": lambda: reverse("search:search") + "?q=energi",
+    "masterplan": lambda: reverse("documents:masterplan"),
+    "documents": lambda: reverse("documents:documents"),
     "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from projects.roles import SECRETARIAT
+from byaftale.access import SECRETARIAT
 from tests.factories import make_user
 from tests.main_pages import MAIN_PAGES
 

@@ -1,198 +1,179 @@
-"""The frame around every page (templates/base.html): a skip link first, a header whose menu shows each
-person the pages their role opens and marks where they are, the search box for those who read the plan,
-their name with a sign-out button, and the messages of the last action above the content."""
+"""The map in the README's "Project layout" holds: what each app may import, read from the source itself.
 
-import re
+- nothing imports the page apps (dashboard, documents, search) but the URL configuration;
+- no app imports another app's views;
+- the kernel (byaftale) imports no app when it is loaded;
+- no migration imports application code beyond the models, validators and fields Django writes into them.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.messages import constants, get_messages
-from django.contrib.messages.storage.fallback import FallbackStorage
-from django.contrib.sessions.backends.db import SessionStore
-from django.template.loader import render_to_string
-from django.test import RequestFactory
-from django.urls import resolve, reverse
 
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
-from tests.factories import make_user
-
-pytestmark = pytest.mark.django_db
-
-
-def frame(user, path: str = "/masterplan/", messages: tuple[tuple[int, str], ...] = ()) -> str:
-    """base.html as it is drawn around the page at `path` for `user`, without the page's own view."""
-    request = RequestFactory().get(path)
-    request.user = user
-    request.resolver_match = resolve(path)
-    request.session = SessionStore()
-    request._messages = FallbackStorage(request)
-    for level, text in messages:
-        request._messages.add(level, text)
-    return render_to_string("base.html", request=request)
-
-
-def header_of(html: str) -> str:
-    return re.search(r'<header class="site-header">.*?</header>', html, re.S).group(0)
-
-
-def menu_links(html: str) -> dict[str, str | None]:
-    """Each menu link's text and its aria-current value (None where it has none)."""
-    nav = re.search(r"<nav class=\"site-nav\".*?</nav>", html, re.S)
-    if nav is None:
-        return {}
-    links = re.findall(r'<a href="[^"]*"(?: aria-current="(\w+)")?>([^<]+)</a>', nav.group(0))
-    return {text: current or None for current, text in links}
-
-
-def test_every_page_opens_with_a_skip_link_to_the_content(client):
-    html = client.get("/log-ind/").content.decode()
-
-    body = html.split("<body>", 1)[1].lstrip()
-    assert body.startswith('<a class="skip-link" href="#main">Gå til indholdet</a>')
-    assert '<main id="main" tabindex="-1">' in html
-    assert '<html lang="da">' in html
-
-
-def test_a_board_member_reads_the_plan_searches_and_signs_out_from_the_header(client, seeded):
-    client.force_login(make_user(BOARD_MEMBER, first_name="Birthe", last_name="Bech"))
-
-    header = header_of(client.get(reverse("projects:masterplan")).content.decode())
-
-    assert '<form class="site-search" role="search" method="get" action="/soeg/">' in header
-    assert '<label class="visually-hidden" for="site-search-q">Søg</label>' in header
-    assert '<input type="search" id="site-search-q" name="q" value=""' in header
-    assert '<button type="submit">Søg</button>' in header
-    assert list(menu_links(header)) == ["Masterplan", "Dokumenter"]
-    assert '<span class="user-name">Birthe Bech</span>' in header
-    assert re.search(
-        r'<form class="sign-out" method="post" action="/log-ud/">.*<button type="submit">Log ud</button>', header, re.S
-    )
-
-
-def test_the_steering_group_also_has_the_overview(db):
-    menu = menu_links(frame(make_user(STEERING_GROUP)))
-
-    assert list(menu) == ["Overblik", "Masterplan", "Dokumenter"]
-
-
-def test_staff_also_have_the_administration(db):
-    menu = menu_links(frame(make_user(SECRETARIAT, is_staff=True)))
-
-    assert list(menu) == ["Overblik", "Masterplan", "Dokumenter", "Administration"]
-
-
-def test_a_user_without_a_role_sees_only_their_name_and_sign_out(db):
-    header = header_of(frame(make_user(None, first_name="Uden", last_name="Rolle")))
-
-    assert "<nav" not in header
-    assert 'role="search"' not in header
-    assert "Uden Rolle" in header and "Log ud" in header
-
-
-def test_the_username_stands_in_for_a_missing_full_name(db):
-    header = header_of(frame(make_user(BOARD_MEMBER, username="kbh", first_name="", last_name="")))
-
-    assert '<span class="user-name">kbh</span>' in header
-
-
-@pytest.mark.parametrize(
-    ("path", "link", "current"),
-    [
-        ("/", "Overblik", "page"),
-        ("/indsatsomraader/energi-og-klima/", "Overblik", "true"),
-        ("/projekter/energi-og-klima/3/", "Overblik", "true"),
-        ("/projekter/energi-og-klima/3/status/", "Overblik", "true"),
-        ("/masterplan/", "Masterplan", "page"),
-        ("/masterplan/energi-og-klima/", "Masterplan", "true"),
-        ("/dokumenter/", "Dokumenter", "page"),
-    ],
+ROOT = Path(__file__).resolve().parent.parent
+APPS = (
+    "byaftale",
+    "accounts",
+    "pages",
+    "parties",
+    "cooperation",
+    "areas",
+    "projects",
+    "dashboard",
+    "documents",
+    "search",
 )
-def test_the_menu_marks_where_you_are(db, path, link, current):
-    menu = menu_links(frame(make_user(STEERING_GROUP), path))
-
-    assert menu[link] == current
-    assert [text for text, value in menu.items() if value] == [link]
-
-
-def test_on_the_search_page_no_menu_link_is_current_and_the_box_holds_the_query(client, seeded):
-    client.force_login(make_user(STEERING_GROUP))
-
-    header = header_of(client.get(reverse("projects:search"), {"q": "klima"}).content.decode())
-
-    assert not any(menu_links(header).values())
-    assert 'name="q" value="klima"' in header
+PAGE_APPS = ("dashboard", "documents", "search")
+# What Django itself writes into a migration: the models module of an app (callable defaults, custom fields),
+# the validators and the fields the portal's models use.
+MIGRATION_IMPORTS_DJANGO_WRITES = ("byaftale.validation", "byaftale.fields")
 
 
-def test_messages_are_announced_above_the_content(db):
-    html = frame(
-        make_user(STEERING_GROUP),
-        messages=((constants.SUCCESS, "Statusrapporten er gemt."), (constants.ERROR, "Timerne blev ikke gemt.")),
+@dataclass(frozen=True)
+class Import:
+    module: str  # the importing module, e.g. "projects.views"
+    target: str  # the imported module, e.g. "dashboard.pages"
+    line: int
+    at_load: bool  # imported when the module is loaded, not inside a function or for type checking only
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def resolve(module: str, path: Path, level: int, name: str | None) -> str:
+    """The absolute name of a relative import (`from ..x import y` in a.b.c is a.x)."""
+    if level == 0:
+        return name or ""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    base = package[: len(package) - (level - 1)]
+    return ".".join([*base, name] if name else base)
+
+
+def is_type_checking(node: ast.If) -> bool:
+    return isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+
+def imports_in(path: Path) -> Iterator[Import]:
+    module = module_name(path)
+    tree = ast.parse(path.read_text(), filename=str(path))
+
+    def walk(node: ast.AST, at_load: bool) -> Iterator[Import]:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Import):
+                for alias in child.names:
+                    yield Import(module, alias.name, child.lineno, at_load)
+            elif isinstance(child, ast.ImportFrom):
+                base = resolve(module, path, child.level, child.module)
+                for alias in child.names:
+                    # `from documents import rendering` imports documents.rendering; `from x import name` imports x.
+                    yield Import(
+                        module, f"{base}.{alias.name}" if child.module is None else base, child.lineno, at_load
+                    )
+                    if child.module is not None:
+                        yield Import(module, f"{base}.{alias.name}", child.lineno, at_load)
+            elif isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                yield from walk(child, False)
+            elif isinstance(child, ast.If) and is_type_checking(child):
+                yield from walk(child, False)
+            else:
+                yield from walk(child, at_load)
+
+    yield from walk(tree, True)
+
+
+def application_files() -> list[Path]:
+    return sorted(path for app in APPS for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts)
+
+
+def migration_files() -> list[Path]:
+    return sorted(path for app in APPS for path in (ROOT / app).glob("migrations/0*.py"))
+
+
+def app_of(module: str) -> str:
+    return module.split(".")[0]
+
+
+def test_the_map_knows_every_app_of_the_project():
+    """A new app must be placed on the map (APPS here, and the README's layout) before it is used."""
+    apps_on_disk = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps_on_disk <= set(APPS)
+
+
+def test_nothing_imports_the_page_apps_but_the_url_configuration():
+    crossings = [
+        f"{i.module}:{i.line} imports {i.target}"
+        for path in application_files()
+        for i in imports_in(path)
+        if app_of(i.target) in PAGE_APPS and app_of(i.module) != app_of(i.target) and i.module != "byaftale.urls"
+    ]
+    assert crossings == []
+
+
+def test_no_app_imports_another_apps_views():
+    crossings = [
+        f"{i.module}:{i.line} imports {i.target}"
+        for path in application_files()
+        for i in imports_in(path)
+        if "views" in i.target.split(".")[1:] and app_of(i.target) in APPS and app_of(i.module) != app_of(i.target)
+    ]
+    assert crossings == []
+
+
+def test_the_kernel_imports_no_app_when_it_is_loaded():
+    """byaftale is imported by every app's models; an app imported back at load time would be a cycle."""
+    crossings = [
+        f"{i.module}:{i.line} imports {i.target}"
+        for path in application_files()
+        if path.relative_to(ROOT).parts[0] == "byaftale" and path.name != "urls.py"
+        for i in imports_in(path)
+        if i.at_load and app_of(i.target) in APPS and app_of(i.target) != "byaftale"
+    ]
+    assert crossings == []
+
+
+@pytest.mark.parametrize("path", migration_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_migration_imports_no_application_logic(path):
+    """Editing roles or access rules must not change what an old migration does: it carries a frozen copy."""
+    imported = {i.target for i in imports_in(path) if app_of(i.target) in APPS}
+    allowed = {
+        target
+        for target in imported
+        if target.endswith(".models") or target.split(".")[-1] == "models" or target in MIGRATION_IMPORTS_DJANGO_WRITES
+    }
+    # `import byaftale.validation` names the package too.
+    packages = {t for t in imported if t in APPS}
+    assert imported - allowed - packages == set()
+
+
+def test_the_rules_see_a_crossing(tmp_path):
+    """The checks read imports as Python does: relative, inside functions, and for type checking only."""
+    source = tmp_path / "projects" / "example.py"
+    source.parent.mkdir()
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from ..dashboard import pages\n"
+        "from .views import project\n"
+        "if TYPE_CHECKING:\n"
+        "    from areas.models import FocusArea\n"
+        "def later():\n"
+        "    import search.finder\n"
     )
-
-    main = html.split('<main id="main" tabindex="-1">', 1)[1].lstrip()
-    assert main.startswith('<ul class="messages" role="status">')
-    assert '<li class="message-success">Statusrapporten er gemt.</li>' in main
-    assert '<li class="message-error"><span class="visually-hidden">Fejl: </span>Timerne blev ikke gemt.</li>' in main
-
-
-def test_without_messages_there_is_no_empty_list(db):
-    assert 'class="messages"' not in frame(make_user(STEERING_GROUP))
-
-
-def test_messages_are_shown_once_and_then_gone(client, seeded):
-    user = make_user(BOARD_MEMBER)
-    client.force_login(user)
-    response = client.get(reverse("projects:documents"))
-    storage = get_messages(response.wsgi_request)
-    storage.add(constants.INFO, "Planen er opdateret.")
-    storage.update(response)
-    client.cookies.update(response.cookies)
-
-    first = client.get(reverse("projects:documents")).content.decode()
-    second = client.get(reverse("projects:documents")).content.decode()
-
-    assert '<li class="message-info">Planen er opdateret.</li>' in first
-    assert "Planen er opdateret." not in second
-
-
-def test_the_stylesheet_keeps_the_classes_the_plan_pages_use():
-    css = (Path(settings.BASE_DIR) / "static" / "css" / "portal.css").read_text()
-
-    for used in [
-        "skip-link",
-        "site-header",
-        "site-name",
-        "sign-out",
-        "lead",
-        "area-tabs",
-        "gantt-scroll",
-        "document-list",
-        "visually-hidden",
-    ]:
-        assert f".{used}" in css, used
-    assert ":focus-visible" in css
-
-
-def test_the_portal_sets_its_text_in_the_bundled_ibm_plex_sans_with_the_system_font_behind_it():
-    from django.contrib.staticfiles import finders
-
-    css = Path(finders.find("css/portal.css")).read_text()
-
-    assert re.search(r'html \{ font-family: "IBM Plex Sans", system-ui', css)
-    faces = re.findall(r"@font-face \{[^}]*\}", css)
-    assert len(faces) == 3 and all("font-display: swap" in face for face in faces)
-    for url in re.findall(r'url\("\.\./(fonts/[^"]+)"\)', css):
-        assert finders.find(url), url
-    assert finders.find("fonts/ibm-plex-sans/OFL.txt")
-
-
-def test_every_page_names_its_sender_and_has_a_favicon(client):
-    from django.contrib.staticfiles import finders
-
-    html = client.get("/log-ind/").content.decode()
-
-    assert '<span class="site-sender">Odense Kommune og de almene boligorganisationer i Odense</span>' in html
-    for icon in re.findall(r'<link rel="icon" href="/static/([^"]+)"', html):
-        assert finders.find(icon), icon
-    assert 'href="/static/favicon.svg"' in html
+    global ROOT
+    saved, ROOT = ROOT, tmp_path
+    try:
+        found = {(i.target, i.at_load) for i in imports_in(source)}
+    finally:
+        ROOT = saved
+    assert ("dashboard.pages", True) in found
+    assert ("projects.views", True) in found
+    assert ("areas.models", False) in found
+    assert ("search.finder", False) in found

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "projects",
     "accounts",
     "pages",
+    # The pages people use, each in the app of what it shows; nothing imports these three.
+    "dashboard",
+    "documents",
+    "search",
     # django-axes under a Danish name in the admin.
     "accounts.apps.SignInAttemptsConfig",
     # Background work (issue 13): Django 6's task API backported, its database queue, and the portal's
@@ -147,7 +151,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "projects:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 # Imports and exports: a sheet applies whole or not at all.

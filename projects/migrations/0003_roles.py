@@ -1,9 +1,29 @@
-"""Create the three roles with their permissions, so a fresh database has them."""
+"""Create the three roles with their permissions, so a fresh database has them.
+
+The role names and what each holds are a frozen copy of what byaftale.access said when this step was
+written, so the history does not change when the live roles do.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from projects.roles import BOARD_MEMBER, PLAN_APPS, SECRETARIAT, STEERING_GROUP, permission_codenames
+SECRETARIAT = "Sekretariat"
+STEERING_GROUP = "Styregruppe"
+BOARD_MEMBER = "Bestyrelsesmedlem"
+ROLES = (SECRETARIAT, STEERING_GROUP, BOARD_MEMBER)
+PLAN_APPS = ("parties", "cooperation", "areas", "projects")
+
+
+def permission_codenames(role, all_codenames):
+    """The (app_label, codename) pairs a role holds, chosen from every permission of the plan's apps."""
+    if role == SECRETARIAT:
+        return all_codenames
+    if role == STEERING_GROUP:
+        # view_* includes view_plan and view_progress.
+        return [(app, code) for app, code in all_codenames if code.startswith("view_") or code == "add_statusreport"]
+    if role == BOARD_MEMBER:
+        return [("projects", "view_plan")]
+    raise ValueError(f"Unknown role {role!r}.")
 
 
 def create_roles(apps, schema_editor):

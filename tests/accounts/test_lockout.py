@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory, override_settings
 from django.utils import timezone
 
 from accounts.lockout import client_ip_address
-from projects.roles import BOARD_MEMBER
+from byaftale.access import BOARD_MEMBER
 from tests.admin_pages import column_headers, result_table
 from tests.factories import make_user
 

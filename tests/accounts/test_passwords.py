@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_project, make_user
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_the_old_password_must_be_right_to_change_it(client, birthe):
 def test_the_header_links_to_the_password_page_next_to_sign_out(client, birthe, seeded):
     client.force_login(birthe)
 
-    html = client.get(reverse("projects:masterplan")).content.decode()
+    html = client.get(reverse("documents:masterplan")).content.decode()
 
     sign_out = re.search(r'<form class="sign-out".*?</form>', html, re.S).group(0)
     assert '<a class="password-change" href="/konto/adgangskode/">Skift adgangskode</a>' in sign_out

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from pypdf import PdfReader
 
 from areas.models import ActionPlan
-from projects import documents
+from documents import rendering as documents
 from projects.demo import generate_demo_projects
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from projects.roles import sync_roles
+from byaftale.access import sync_roles
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root in a container; and no calls home, which the closed network would refuse.

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from projects.roles import SECRETARIAT
+from byaftale.access import SECRETARIAT
 from tests.browser.accessibility import blocking_violations, has_horizontal_scroll
 from tests.main_pages import MAIN_PAGES
 
@@ -47,7 +47,7 @@ def test_the_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_conten
     page, live_server, seeded_live, sign_in
 ):
     sign_in(SECRETARIAT, staff=True)
-    page.goto(live_server.url + reverse("projects:dashboard"))
+    page.goto(live_server.url + reverse("dashboard:dashboard"))
 
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
@@ -66,6 +66,6 @@ def test_the_accessibility_statement_and_the_error_pages_pass_axe(page, live_ser
     )
     assert_accessible_at_both_widths(page, f"{live_server.url}/tilgaengelighed/")
     sign_in(None)
-    for url in ("/findes-ikke/", reverse("projects:masterplan")):
+    for url in ("/findes-ikke/", reverse("documents:masterplan")):
         assert_accessible_at_both_widths(page, live_server.url + url)
         assert page.get_by_role("link", name="Til forsiden").is_visible()

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from projects.roles import BOARD_MEMBER
+from byaftale.access import BOARD_MEMBER
 from tests.browser.accessibility import blocking_violations
 from tests.browser.test_accessibility import DESKTOP, PHONE, assert_accessible_at_both_widths
 

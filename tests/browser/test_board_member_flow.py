@@ -6,8 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from projects.roles import BOARD_MEMBER
-from tests.projects.pdf_reading import full_text
+from byaftale.access import BOARD_MEMBER
+from tests.pdf_reading import full_text
 
 
 def test_a_board_member_downloads_the_masterplan_and_cannot_open_the_admin(page, live_server, seeded_live, sign_in):

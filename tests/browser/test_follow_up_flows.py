@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
 
+from byaftale.access import SECRETARIAT, STEERING_GROUP
 from projects.models import Project, StatusReport
-from projects.roles import SECRETARIAT, STEERING_GROUP
 
 
 def energy(number: int) -> Project:

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
+from byaftale.access import STEERING_GROUP
 from projects.models import HourRegistration
-from projects.roles import STEERING_GROUP
 from tests.browser.conftest import PASSWORD
 from tests.factories import make_project, make_user
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.projects.pdf_reading import full_text
+from tests.pdf_reading import full_text
 
 SCREENSHOTS = Path("/tmp/byaftale-screenshots")
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from byaftale.access import STEERING_GROUP
 from projects.models import Project, StatusReport
-from projects.roles import STEERING_GROUP
 from tests.browser.accessibility import has_horizontal_scroll
 from tests.factories import make_hours
 
@@ -51,8 +51,8 @@ def test_screenshots_of_the_dashboard_an_area_and_a_project(page, live_server, l
     page.set_viewport_size(WIDTHS[width])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pages = {
-        "dashboard": reverse("projects:dashboard"),
-        "area": reverse("projects:area", args=["energi-og-klima"]),
+        "dashboard": reverse("dashboard:dashboard"),
+        "area": reverse("areas:area", args=["energi-og-klima"]),
         "project": reverse("projects:project", args=["energi-og-klima", 2]),
     }
     for name, url in pages.items():

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from cooperation.models import CooperationAgreement
-from cooperation.revision import next_revision_year, revision_years
+from cooperation.revision import next_revision, next_revision_year, revision_years
 
 
 @pytest.fixture
@@ -42,3 +42,14 @@ def test_a_yearly_revision_is_due_every_year(agreement):
     agreement.revision_interval_years = 1
 
     assert next_revision_year(agreement, today=datetime.date(2013, 3, 1)) == 2013
+
+
+def test_the_agreement_is_next_revised_every_second_year_from_2010(seeded):
+    agreement = CooperationAgreement.objects.get()
+
+    this_year = next_revision(agreement, today=datetime.date(2026, 11, 23))
+    next_time = next_revision(agreement, today=datetime.date(2027, 1, 10))
+
+    assert (this_year.year, this_year.this_year) == (2026, True)
+    assert (next_time.year, next_time.this_year) == (2028, False)
+    assert next_revision(None, today=datetime.date(2012, 3, 15)) is None

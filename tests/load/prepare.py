@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP  # noqa: E402
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP  # noqa: E402
 
 USERS = {"load-sekretariat": SECRETARIAT, "load-styregruppe": STEERING_GROUP, "load-bestyrelse": BOARD_MEMBER}
 

@@ -8,7 +8,7 @@ import socket
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from tests.test_settings import HSTS_CHOSEN, manage, production
+from tests.byaftale.test_settings import HSTS_CHOSEN, manage, production
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from byaftale.access import BOARD_MEMBER
 from operations.models import ReminderKind, ReminderOptOut
-from projects.roles import BOARD_MEMBER
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

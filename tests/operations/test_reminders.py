@@ -8,12 +8,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from byaftale.access import SECRETARIAT, STEERING_GROUP
 from cooperation.models import CooperationAgreement
 from operations.models import ReminderKind, ReminderOptOut, SentReminder
 from operations.preferences import choose_kinds
 from operations.reminders import register_source, send_reminders
 from projects.models import StatusReport
-from projects.roles import SECRETARIAT, STEERING_GROUP
 from tests.factories import make_milestone, make_project, make_status_report, make_user
 
 pytestmark = pytest.mark.django_db

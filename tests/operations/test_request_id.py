@@ -48,7 +48,7 @@ def test_django_lines_are_handled_once_by_the_root_handler():
 
 def test_a_django_log_line_is_printed_once_in_development(tmp_path):
     """With DEBUG on, Django's own console handler and the root's used to print each line twice."""
-    from tests.test_settings import manage
+    from tests.byaftale.test_settings import manage
 
     result = manage(
         "shell",

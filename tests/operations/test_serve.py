@@ -4,7 +4,7 @@ opens the dashboard and downloads the action plan; SIGTERM stops everything clea
 
 import pytest
 
-from projects.roles import STEERING_GROUP
+from byaftale.access import STEERING_GROUP
 
 from .serving import ROOT, Browser, free_port, fresh_database, on_postgresql, port_is_closed, production_env, running
 from .serving import seed_with_user as seed

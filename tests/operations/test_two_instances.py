@@ -7,7 +7,7 @@ import secrets
 import pytest
 import redis
 
-from projects.roles import STEERING_GROUP
+from byaftale.access import STEERING_GROUP
 
 from .serving import (
     REDIS_URL,

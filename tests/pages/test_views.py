@@ -4,8 +4,8 @@ written by the secretariat in the admin, and linked from every page's footer."""
 import pytest
 from django.urls import reverse
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT
 from pages.models import ACCESSIBILITY_STATEMENT, SitePage
-from projects.roles import BOARD_MEMBER, SECRETARIAT
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_the_statement_shows_what_the_secretariat_last_wrote(client):
 def test_every_page_links_to_the_statement_from_its_footer(client):
     client.force_login(make_user(BOARD_MEMBER))
 
-    html = client.get(reverse("projects:masterplan")).content.decode()
+    html = client.get(reverse("documents:masterplan")).content.decode()
 
     footer = html.split('<footer class="site-footer">', 1)[1]
     assert '<a href="/tilgaengelighed/">Tilgængelighedserklæring</a>' in footer

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 
 from areas.models import ActionPlan
+from byaftale.access import BOARD_MEMBER, SECRETARIAT
 from parties.models import Party
 from projects.demo import generate_demo_projects
 from projects.models import FinancingItem, Project, Responsibility
-from projects.roles import BOARD_MEMBER, SECRETARIAT
 from tests.factories import make_party, make_user
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,7 @@ def test_responsibilities_across_the_plan_link_to_projects_and_areas(client, see
     html = page_of(client, "Odense Kommune")
 
     area = row_with(html, "hele indsatsområdet Tidssvarende boliger")
-    assert f'href="{reverse("projects:area", args=["tidssvarende-boliger"])}"' in area
+    assert f'href="{reverse("areas:area", args=["tidssvarende-boliger"])}"' in area
     assert "Bidrager" in area
     network = row_with(html, "Netværk i udvalgte boligområder")
     assert f'href="{reverse("projects:project", args=["boligsociale-indsatser", 1])}"' in network

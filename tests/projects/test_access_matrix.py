@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from projects.models import HourRegistration, Project, StatusReport
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_area, make_milestone, make_party, make_project, make_responsibility, make_user
 
 pytestmark = pytest.mark.django_db
@@ -65,9 +65,9 @@ HOURS = {"date": "2026-11-02", "hours": "7,5", "note": "Møde"}
 
 # (action, method, url, data, what each user in USERS meets)
 MATRIX = [
-    ("dashboard", "get", lambda w: reverse("projects:dashboard"), None,
+    ("dashboard", "get", lambda w: reverse("dashboard:dashboard"), None,
      [SIGN_IN, REFUSED, TO_PROJECT, TO_MASTERPLAN, OK, OK]),
-    ("area page", "get", lambda w: reverse("projects:area", args=["energi-og-klima"]), None,
+    ("area page", "get", lambda w: reverse("areas:area", args=["energi-og-klima"]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     ("own project page", "get", lambda w: project_url("projects:project", w.own), None,
      [SIGN_IN, REFUSED, OK, OK, OK, OK]),
@@ -87,25 +87,25 @@ MATRIX = [
      [SIGN_IN, REFUSED, TO_PROJECT, REFUSED, REFUSED, TO_PROJECT]),
     ("register hours, other project", "post", lambda w: project_url("projects:new-hours", w.other), HOURS,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, TO_PROJECT]),
-    ("attention list, whole", "get", lambda w: reverse("projects:attention", args=["statusrapport"]), None,
+    ("attention list, whole", "get", lambda w: reverse("dashboard:attention", args=["statusrapport"]), None,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
     ("attention list, area's", "get",
-     lambda w: reverse("projects:attention", args=["lys"]) + "?omraade=energi-og-klima", None,
+     lambda w: reverse("dashboard:attention", args=["lys"]) + "?omraade=energi-og-klima", None,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
     # Correcting a status is the secretariat's job, so the list of statuses the data contradicts is theirs.
-    ("statuses the data contradicts", "get", lambda w: reverse("projects:attention", args=["status"]), None,
+    ("statuses the data contradicts", "get", lambda w: reverse("dashboard:attention", args=["status"]), None,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, OK]),
-    ("search", "get", lambda w: reverse("projects:search") + "?q=energi", None,
+    ("search", "get", lambda w: reverse("search:search") + "?q=energi", None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     ("party page", "get", lambda w: reverse("parties:party", args=[w.party_pk]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
-    ("masterplan", "get", lambda w: reverse("projects:masterplan"), None,
+    ("masterplan", "get", lambda w: reverse("documents:masterplan"), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
-    ("area masterplan", "get", lambda w: reverse("projects:area-masterplan", args=["energi-og-klima"]), None,
+    ("area masterplan", "get", lambda w: reverse("documents:area-masterplan", args=["energi-og-klima"]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
-    ("documents", "get", lambda w: reverse("projects:documents"), None,
+    ("documents", "get", lambda w: reverse("documents:documents"), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
-    ("area PDF", "get", lambda w: reverse("projects:area-pdf", args=["energi-og-klima"]), None,
+    ("area PDF", "get", lambda w: reverse("documents:area-pdf", args=["energi-og-klima"]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     # Public-sector law: the accessibility statement is open to everyone, signed in or not.
     ("accessibility statement", "get", lambda w: reverse("pages:accessibility"), None,
@@ -148,7 +148,7 @@ def assert_meets(response, expected, world: World, url: str) -> None:
         project = world.other if "/4/" in url else world.own
         assert location == project_url("projects:project", project)
     elif expected == TO_MASTERPLAN:
-        assert location == reverse("projects:masterplan")
+        assert location == reverse("documents:masterplan")
 
 
 def state(world: World) -> tuple:
@@ -181,15 +181,15 @@ def test_the_matrix_covers_every_page_of_the_portal():
     assert len(walked) == len(MATRIX)
     portal_routes = {
         f"{namespace}:{pattern.name}"
-        for namespace in ("projects", "parties", "pages")
+        for namespace in ("dashboard", "areas", "projects", "documents", "search", "parties", "pages")
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns
     }
     covered = {
-        "projects:dashboard", "projects:area", "projects:project", "projects:new-status-report",
-        "projects:new-hours", "projects:search", "parties:party", "projects:masterplan",
-        "projects:area-masterplan", "projects:documents", "projects:area-pdf", "projects:attention",
+        "dashboard:dashboard", "areas:area", "projects:project", "projects:new-status-report",
+        "projects:new-hours", "search:search", "parties:party", "documents:masterplan",
+        "documents:area-masterplan", "documents:documents", "documents:area-pdf", "dashboard:attention",
         "pages:accessibility",
-        # Rendered like the area PDF, and walked by tests/projects/test_roles.py and test_views.py:
-        "projects:action-plan-pdf", "projects:masterplan-pdf",
+        # Rendered like the area PDF, and walked by tests/byaftale/test_access.py and tests/documents/test_views.py:
+        "documents:action-plan-pdf", "documents:masterplan-pdf",
     }  # fmt: skip
     assert portal_routes == covered

@@ -24,9 +24,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from byaftale.access import STEERING_GROUP, sync_roles
 from projects.backup import MEDIA_ARCHIVE, database_file_name
 from projects.models import Project, StatusReport
-from projects.roles import STEERING_GROUP, sync_roles
 from tests.factories import make_hours, make_status_report, make_user
 
 UPLOADED_PAPER = "moeder/2026-12-01/dagsorden.pdf"

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from projects.budget import is_over_budget, tally, tally_by, with_hours_used
+from projects.budget import is_over_budget, tally, tally_by
 from projects.models import Project
 from tests.factories import make_area, make_grouping, make_hours, make_project
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def annotated(*projects):
-    return list(with_hours_used(Project.objects.filter(pk__in=[p.pk for p in projects])).order_by("pk"))
+    return list(Project.objects.filter(pk__in=[p.pk for p in projects]).with_hours_used().order_by("pk"))
 
 
 def test_registered_hours_are_summed_per_project():
@@ -73,12 +73,12 @@ def test_the_hours_stay_right_beside_other_annotations_and_joins():
     for _ in range(3):
         make_hours(project=project, hours=Decimal("5"))
 
-    (row,) = with_hours_used(Project.objects.filter(pk=project.pk)).prefetch_related("hour_registrations")
+    (row,) = Project.objects.filter(pk=project.pk).with_hours_used().prefetch_related("hour_registrations")
 
     assert row.hours_used == Decimal("15")
 
 
 def test_the_seed_energy_projects_budget_5660_hours(seeded):
-    energy = with_hours_used(Project.objects.filter(area__slug="energi-og-klima"))
+    energy = Project.objects.filter(area__slug="energi-og-klima").with_hours_used()
 
     assert tally(energy).budget == 5660

@@ -11,9 +11,9 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from byaftale.access import STEERING_GROUP
 from projects.deletion import project_delete, project_restore, projects_delete
 from projects.models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
-from projects.roles import STEERING_GROUP
 from tests.factories import (
     make_area,
     make_hours,

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from byaftale.access import SECRETARIAT, STEERING_GROUP
 from projects.models import HourRegistration, StatusReport
-from projects.roles import SECRETARIAT, STEERING_GROUP
 from tests.admin_pages import change_form_data
 from tests.factories import make_hours, make_project, make_user
 

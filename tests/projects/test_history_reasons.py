@@ -10,10 +10,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from byaftale.access import STEERING_GROUP
 from projects.history_reasons import readable_reason, status_report_reason
 from projects.models import StatusReport
 from projects.reporting import file_status_report
-from projects.roles import STEERING_GROUP
 from tests.factories import make_project, make_user
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_the_project_and_area_pages_say_why_they_last_changed_in_the_readers_lan
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
 
     project_page = client.get(reverse("projects:project", args=[project.area.slug, project.number])).content.decode()
-    area_page = client.get(reverse("projects:area", args=[project.area.slug])).content.decode()
+    area_page = client.get(reverse("areas:area", args=[project.area.slug])).content.decode()
 
     assert re.search(rf"<dd>[^<]*: {shown}</dd>", project_page)
     assert f" – {shown}</p>" in area_page

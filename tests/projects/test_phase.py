@@ -6,11 +6,9 @@ from decimal import Decimal
 import pytest
 
 from areas.models import ActionPlan
-from projects.budget import with_hours_used
 from projects.demo import generate_demo_projects
 from projects.models import Project
 from projects.phase import phase_of, status_mismatch
-from projects.reporting import with_latest_report
 from tests.factories import make_hours, make_project, make_status_report
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +19,7 @@ Status, Phase = Project.Status, Project.Phase
 
 
 def fetched(project: Project) -> Project:
-    return with_latest_report(with_hours_used(Project.objects.filter(pk=project.pk))).get()
+    return Project.objects.filter(pk=project.pk).with_hours_used().with_latest_report().get()
 
 
 def ahead(**fields) -> Project:
@@ -89,7 +87,7 @@ def test_the_sql_annotation_agrees_with_the_rules_over_the_seed_and_generated_da
     ahead(progress=20)
     ahead(status=Status.PAUSED)
 
-    in_python = {p.pk: phase_of(p, today=today) for p in with_latest_report(with_hours_used(Project.objects.all()))}
+    in_python = {p.pk: phase_of(p, today=today) for p in Project.objects.with_hours_used().with_latest_report()}
     in_sql = dict(Project.objects.with_phase(today=today).values_list("pk", "phase"))
 
     assert in_sql == in_python

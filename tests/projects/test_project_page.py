@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from areas.models import ActionPlan
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from projects.demo import generate_demo_projects
 from projects.models import HourRegistration, Milestone, Project, Relation, StatusReport
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_hours, make_milestone, make_project, make_status_report, make_user
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_the_energy_coordination_project_shows_what_the_sources_say(client, seed
 
     assert html.count("<h1") == 1
     assert '<h1><span class="project-label">Projekt 1:</span> Koordinering af energi og klimaindsatsen</h1>' in html
-    assert f'href="{reverse("projects:area", args=["energi-og-klima"])}">Energi og klima</a>' in html
+    assert f'href="{reverse("areas:area", args=["energi-og-klima"])}">Energi og klima</a>' in html
     assert "1. april 2011 – 1. april 2013" in html
     assert "1.750 timer" in html
     # Marked «ikke startet», but it began in 2011 and was due to end in 2013: the page says what the data says.
@@ -143,7 +143,7 @@ def test_a_relation_to_a_whole_area_shows_on_the_project_and_on_the_areas_projec
 
     row = row_with(survey, "hele indsatsområdet Energi og klima")
     assert "kan bidrage til" in row
-    assert f'href="{reverse("projects:area", args=["energi-og-klima"])}"' in row
+    assert f'href="{reverse("areas:area", args=["energi-og-klima"])}"' in row
     assert "Projekter med sammenhæng til hele indsatsområdet Energi og klima" in coordination
     assert "kan bidrage til hele indsatsområdet" in row_with(coordination, "Kortlægning af boligafdelinger")
 
@@ -456,7 +456,7 @@ def test_a_contact_person_without_a_role_meets_no_link_to_a_page_their_role_refu
     contact = make_user()
     own.contact_persons.add(contact)
     refused = [
-        reverse("projects:area", args=[own.area.slug]),
+        reverse("areas:area", args=[own.area.slug]),
         reverse("parties:party", args=[party.pk]),
         reverse("projects:project", args=[other.area.slug, other.number]),
     ]

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from projects.models import HourRegistration, Project, StatusReport
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

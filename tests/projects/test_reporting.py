@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from projects.models import Project, StatusReport
 from projects.reporting import (
     can_register_hours,
@@ -14,9 +15,7 @@ from projects.reporting import (
     is_contact_person,
     needs_report,
     report_due_since,
-    with_latest_report,
 )
-from projects.roles import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_project, make_status_report, make_user
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +24,7 @@ TODAY = datetime.date(2026, 11, 20)
 
 
 def latest(project: Project) -> Project:
-    return with_latest_report(Project.objects.filter(pk=project.pk)).get()
+    return Project.objects.filter(pk=project.pk).with_latest_report().get()
 
 
 # Who may report

@@ -1,0 +1,12 @@
+"""Stable addresses: the front page is the dashboard; people bookmark the attention lists too."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("opmaerksomhed/<slug:kind>/", views.attention, name="attention"),
+]

@@ -1,0 +1,1 @@
+"""Search across the plan: projects, parties and milestones."""
