@@ -27,6 +27,7 @@ APPS = (
     "dashboard",
     "documents",
     "search",
+    "operations",
 )
 PAGE_APPS = ("dashboard", "documents", "search")
 # What Django itself writes into a migration: the models module of an app (callable defaults, custom fields),
