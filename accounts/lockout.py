@@ -48,7 +48,8 @@ def lockout_response(
     cool-off after this attempt.
     """
     cool_off = get_cool_off(request)
-    try_again_at = timezone.localtime(request.axes_attempt_time + cool_off)
+    # django-axes sets the attempt's time on the request before it calls this.
+    try_again_at = timezone.localtime(request.axes_attempt_time + cool_off)  # type: ignore[attr-defined]
     minutes = max(1, math.ceil(cool_off.total_seconds() / 60))
     response = render(
         request,

@@ -37,7 +37,7 @@ class RoleUserChangeForm(UserChangeForm):
         return Group.objects.filter(pk__in=chosen + kept)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         groups = cleaned.get("groups")
         if cleaned.get("is_staff") and groups is not None and not groups.filter(name__in=ADMIN_ROLES).exists():
             self.add_error("is_staff", _("Staff status goes with the role Sekretariat or Styregruppe; give one."))
@@ -57,7 +57,7 @@ class PeopleAdmin(UserAdmin):
             return super().get_fieldsets(request, obj)
         return self.restricted_fieldsets
 
-    def get_form(self, request: HttpRequest, obj: AbstractBaseUser | None = None, **kwargs: Any) -> Any:
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is not None and not request.user.is_superuser:
             kwargs["form"] = RoleUserChangeForm
         return super().get_form(request, obj, **kwargs)
@@ -73,13 +73,13 @@ class PeopleAdmin(UserAdmin):
             kwargs["queryset"] = Group.objects.filter(name__in=ROLES).order_by("name")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def has_change_permission(self, request: HttpRequest, obj: AbstractBaseUser | None = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Changing a superuser's account or password would be a way to become one.
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request: HttpRequest, obj: AbstractBaseUser | None = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)

@@ -99,11 +99,11 @@ class FocusAreaAdmin(HistoryAdmin):
 
     @admin.display(description=_("projects"), ordering="project_count")
     def project_count(self, area: FocusArea) -> int:
-        return area.project_count  # type: ignore[attr-defined]
+        return area.project_count  # type: ignore[attr-defined]  # annotated by get_queryset
 
     @admin.display(description=_("hours budgeted"), ordering="hours_budgeted")
     def hours_budgeted(self, area: FocusArea) -> int | None:
-        return area.hours_budgeted  # type: ignore[attr-defined]
+        return area.hours_budgeted  # type: ignore[attr-defined]  # annotated by get_queryset
 
 
 @admin.register(AreaSection)
@@ -135,4 +135,4 @@ class GroupingAdmin(HistoryAdmin):
 
     @admin.display(description=_("projects"), ordering="project_count")
     def project_count(self, grouping: Grouping) -> int:
-        return grouping.project_count  # type: ignore[attr-defined]
+        return grouping.project_count  # type: ignore[attr-defined]  # annotated by get_queryset

@@ -61,7 +61,7 @@ class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
         ).order_by("position")
 
 
-class FocusAreaManager(models.Manager.from_queryset(FocusAreaQuerySet)):  # type: ignore[misc]
+class FocusAreaManager(models.Manager.from_queryset(FocusAreaQuerySet)):  # type: ignore[misc]  # a class made at run time
     def get_by_natural_key(self, slug: str) -> "FocusArea":
         return self.get(slug=slug)
 
@@ -112,6 +112,15 @@ class AreaSection(Versioned):
         RELATIONS = 5, _("relation to the other projects")
         FINANCING = 6, _("financing")
         TIMELINE = 7, _("time horizon")
+
+    # The project text that continues each section in the plan's table, as the source writes it.
+    PROJECT_TEXTS: dict[int, str] = {
+        Kind.CONTENT: "description",
+        Kind.RESPONSIBILITIES: "responsibility_text",
+        Kind.RELATIONS: "relations_text",
+        Kind.FINANCING: "financing_text",
+        Kind.TIMELINE: "timeline_text",
+    }
 
     area = models.ForeignKey(FocusArea, verbose_name=_("focus area"), on_delete=models.CASCADE, related_name="sections")
     kind = models.PositiveSmallIntegerField(_("section"), choices=Kind.choices)
@@ -179,4 +188,4 @@ class Grouping(Versioned):
     def natural_key(self) -> tuple[str, str]:
         return (self.area.slug, self.name)
 
-    natural_key.dependencies = ["areas.focusarea"]  # type: ignore[attr-defined]
+    natural_key.dependencies = ["areas.focusarea"]  # type: ignore[attr-defined]  # read by dumpdata

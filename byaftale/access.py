@@ -78,7 +78,7 @@ def sync_roles(apps: Apps) -> None:
     # app configs have no models module, which create_permissions takes for "no models".
     for app_config in apps.get_app_configs():
         models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
+        app_config.models_module = models_module or True  # type: ignore[assignment]  # "has models", for Django
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")

@@ -93,7 +93,7 @@ def verbose_names(model: type[models.Model], names: list[str]) -> list[str]:
         labels = []
         for name in names:
             try:
-                labels.append(str(model._meta.get_field(name).verbose_name))
+                labels.append(str(getattr(model._meta.get_field(name), "verbose_name", name)))
             except FieldDoesNotExist:
                 labels.append(name)
         return labels
@@ -133,7 +133,7 @@ def record_changes(record: Any, before: Any) -> str:
 
 def stale_edit_message(instance: Versioned, loaded_version: int) -> str:
     """Who changed the object since the user opened it at `loaded_version`, when, and what they changed."""
-    history = instance.history  # type: ignore[attr-defined]
+    history = instance.history  # type: ignore[attr-defined]  # django-simple-history adds it at run time
     before = history.filter(version__lte=loaded_version).order_by("-history_date", "-history_id").first()
     records = history.filter(version__gt=loaded_version).select_related("history_user")
     parts = []
@@ -149,14 +149,14 @@ def stale_edit_message(instance: Versioned, loaded_version: int) -> str:
             "%(object)s was changed by %(who)s after you opened it: %(changes)s. "
             "Your changes are not saved; amend them and save again."
         ) % {"object": name, "who": who, "changes": changes}
-    changes = [f"{who} ({changes})" if changes else who for who, changes in parts] or [gettext("someone else")]
+    named = [f"{who} ({changes})" if changes else who for who, changes in parts] or [gettext("someone else")]
     listed = (
-        changes[0]
-        if len(changes) == 1
+        named[0]
+        if len(named) == 1
         else gettext("%(first)s and %(last)s")
         % {
-            "first": ", ".join(changes[:-1]),
-            "last": changes[-1],
+            "first": ", ".join(named[:-1]),
+            "last": named[-1],
         }
     )
     return gettext(
@@ -194,7 +194,7 @@ class VersionedModelForm(forms.ModelForm):
         return not self.left_alone and super().has_changed()
 
     def clean(self) -> dict[str, Any]:
-        cleaned_data = super().clean()
+        cleaned_data = super().clean() or {}
         loaded = cleaned_data.get(LOADED_VERSION)
         instance = self.instance
         if loaded is None or not isinstance(instance, Versioned) or instance._state.adding:
@@ -205,7 +205,7 @@ class VersionedModelForm(forms.ModelForm):
         if current is None or current == loaded:
             instance.version = loaded
             return cleaned_data
-        history = instance.history  # type: ignore[attr-defined]
+        history = instance.history  # type: ignore[attr-defined]  # django-simple-history adds it at run time
         opened = history.filter(version__lte=loaded).order_by("-history_date", "-history_id").first()
         if self.is_inline_row and opened is not None and not cleaned_data.get("DELETE"):
             if not self.changed_since(opened):
@@ -231,7 +231,7 @@ class VersionedModelForm(forms.ModelForm):
         names = self.concrete_field_names()
         theirs = set(self.changed_since(opened))
         now = model_to_dict(self._meta.model._base_manager.get(pk=self.instance.pk), fields=names)
-        data = self.data.copy()
+        data = self.data.copy()  # type: ignore[attr-defined]  # a bound form's data is a QueryDict
         for name in names:
             if name in now and name not in theirs:
                 data[self.add_prefix(name)] = "" if now[name] is None else now[name]
@@ -272,11 +272,11 @@ class VersionedInline:
     """An inline whose rows each carry the version they were opened at and are refused when someone changed
     them since."""
 
-    form = VersionedInlineForm
+    form: Any = VersionedInlineForm
 
     def get_fields(self, request: HttpRequest, obj: models.Model | None = None) -> list:
-        fields = list(super().get_fields(request, obj))  # type: ignore[misc]
-        versioned = issubclass(self.model, Versioned)  # type: ignore[attr-defined]
+        fields = list(super().get_fields(request, obj))  # type: ignore[misc]  # a mixin: the admin class is beside it
+        versioned = issubclass(self.model, Versioned)  # type: ignore[attr-defined]  # the mixin's admin has a model
         return [*fields, LOADED_VERSION] if versioned and LOADED_VERSION not in fields else fields
 
 
@@ -356,15 +356,16 @@ class HistoryAdmin(SimpleHistoryAdmin):
             self.revert_disabled(request) or not self.has_change_history_permission(request)
         ):
             raise PermissionDenied
-        request.history_version_id = version_id  # type: ignore[attr-defined]
+        request.history_version_id = version_id  # type: ignore[attr-defined]  # read back by the form in this request
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
         version_id = getattr(request, "history_version_id", None)
         if version_id is not None:
-            version = obj.history.get(history_id=version_id)  # type: ignore[attr-defined]
+            version = obj.history.get(history_id=version_id)  # type: ignore[attr-defined]  # django-simple-history's
             when = date_format(timezone.localtime(version.history_date), "DATETIME_FORMAT")
-            obj._change_reason = gettext("Restored the version of %(when)s.") % {"when": when}  # type: ignore[attr-defined]
+            reason = gettext("Restored the version of %(when)s.") % {"when": when}
+            obj._change_reason = reason  # type: ignore[attr-defined]  # django-simple-history reads it on save
         super().save_model(request, obj, form, change)
 
 
@@ -507,7 +508,11 @@ class CompactTabularInline(VersionedInline, admin.TabularInline):
     inputs below; each input is named after its field (and the delete box after the row's action) instead.
     """
 
-    formfield_overrides = {**DECIMAL_FIELD, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
+    # The stubs want each key to be exactly Field; DECIMAL_FIELD's is DecimalField.
+    formfield_overrides = {
+        **DECIMAL_FIELD,  # type: ignore[dict-item]
+        models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})},
+    }
     extra = 0
 
     def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> forms.Field | None:
@@ -520,7 +525,7 @@ class CompactTabularInline(VersionedInline, admin.TabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         delete_name = gettext("Delete %(object)s") % {"object": self.model._meta.verbose_name}
 
-        class NamedDeleteFormSet(formset):
+        class NamedDeleteFormSet(formset):  # type: ignore[valid-type, misc]  # a class made at run time
             def add_fields(self, form: forms.Form, index: int | None) -> None:
                 super().add_fields(form, index)
                 if "DELETE" in form.fields:

@@ -35,7 +35,9 @@ def roles_holding(permission: str) -> list[str]:
 
 def refusal_reason(exception: Exception | None) -> str:
     """What opens the page, e.g. "Denne side kræver rollen Sekretariat eller Styregruppe."."""
-    roles = roles_holding(exception.permission) if isinstance(exception, RoleRequired) else []
+    if not isinstance(exception, RoleRequired):
+        return _("Your user does not have access to this page.")
+    roles = roles_holding(exception.permission)
     if not roles:
         return _("Your user does not have access to this page.")
     named = get_text_list(roles, _("or"))

@@ -53,19 +53,19 @@ def parse_unambiguous_decimal(text: str) -> Decimal:
     if "." in body and "," in body:
         decimal_mark = "." if body.rfind(".") > body.rfind(",") else ","
         grouping = "," if decimal_mark == "." else "."
-        integer, _sep, fraction = body.rpartition(decimal_mark)
-        integer = _grouped_integer(integer, grouping)
-        if integer is None or not fraction.isdigit():
+        whole, _sep, fraction = body.rpartition(decimal_mark)
+        grouped = _grouped_integer(whole, grouping)
+        if grouped is None or not fraction.isdigit():
             raise ValueError(text)
-        return Decimal(f"{sign}{integer}.{fraction}")
+        return Decimal(f"{sign}{grouped}.{fraction}")
     separator = "." if "." in body else "," if "," in body else ""
     if not separator:
         return Decimal(f"{sign}{body}")
     if body.count(separator) > 1:
-        integer = _grouped_integer(body, separator)
-        if integer is None:
+        grouped = _grouped_integer(body, separator)
+        if grouped is None:
             raise ValueError(text)
-        return Decimal(f"{sign}{integer}")
+        return Decimal(f"{sign}{grouped}")
     integer, _sep, fraction = body.partition(separator)
     if not fraction.isdigit() or (integer and not integer.isdigit()):
         raise ValueError(text)
@@ -89,7 +89,7 @@ class UnambiguousDecimalField(forms.DecimalField):
         kwargs.setdefault("localize", True)  # show the value as the active language writes it
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # DecimalField's, not IntegerField's
         if value in self.empty_values:
             return None
         if isinstance(value, Decimal | int):
@@ -115,7 +115,7 @@ class UnambiguousDecimalField(forms.DecimalField):
                 params={"value": text, "example": number_format(Decimal("7.5"))},
             ) from error
         places = Decimal(1).scaleb(-self.decimal_places) if self.decimal_places is not None else None
-        if places is not None and number.as_tuple().exponent < places.as_tuple().exponent:
+        if places is not None and int(number.as_tuple().exponent) < int(places.as_tuple().exponent):
             # "0,750" is 0.75 exactly; only digits that change the value count against the decimal places.
             rounded = number.quantize(places)
             return rounded if rounded == number else number

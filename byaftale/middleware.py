@@ -30,7 +30,7 @@ class ChosenLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = chosen_language(request)
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         # Pages differ by the cookie, not by Accept-Language; caches must keep them apart accordingly.
         patch_vary_headers(response, ("Cookie",))

@@ -228,18 +228,24 @@ def in_sheet_language(text: Any) -> str:
         return str(text)
 
 
+
+def verbose_name_of(model: type[models.Model], name: str) -> Any:
+    """A model field's verbose name (lazy, so it is read in the language active where it is shown)."""
+    return getattr(model._meta.get_field(name), "verbose_name", name)
+
+
 class Column(fields.Field):
     """A column for one model field, headed by the field's verbose name in the portal's language."""
 
     def __init__(self, model: type[models.Model], name: str, widget: widgets.Widget, **kwargs: Any) -> None:
         self.model = model
         # An empty cell means the model's default (a new project is "not started", at 0 %).
-        kwargs.setdefault("default", model._meta.get_field(name).default)
+        kwargs.setdefault("default", getattr(model._meta.get_field(name), "default", None))
         super().__init__(attribute=name, widget=widget, **kwargs)
 
     @property
     def column_name(self) -> str:
-        return capfirst(in_sheet_language(self.model._meta.get_field(self.attribute).verbose_name))
+        return capfirst(in_sheet_language(verbose_name_of(self.model, self.attribute)))
 
     @column_name.setter
     def column_name(self, value: str | None) -> None:
@@ -467,7 +473,7 @@ class SheetResource(resources.ModelResource):
             by_column: dict[str, list[ValidationError]] = {}
             for name, errors in error.error_dict.items():
                 if name != NON_FIELD_ERRORS and name not in headers:
-                    headers[name] = capfirst(in_sheet_language(instance._meta.get_field(name).verbose_name))
+                    headers[name] = capfirst(in_sheet_language(verbose_name_of(type(instance), name)))
                 by_column.setdefault(headers.get(name, NON_FIELD_ERRORS), []).extend(errors)
             raise ValidationError(by_column) from None
 
@@ -517,9 +523,9 @@ class SheetResource(resources.ModelResource):
     def before_save_instance(self, instance: models.Model, row: dict, **kwargs: Any) -> None:
         user = kwargs.get("user")
         if user is not None and user.is_authenticated:
-            instance._history_user = user  # type: ignore[attr-defined]
+            instance._history_user = user  # type: ignore[attr-defined]  # django-simple-history reads it on save
         file_name = kwargs.get("file_name")
-        instance._change_reason = (  # type: ignore[attr-defined]
+        instance._change_reason = (  # type: ignore[attr-defined]  # django-simple-history reads it on save
             gettext("Imported from %(file)s") % {"file": file_name} if file_name else gettext("Imported from a sheet")
         )
 

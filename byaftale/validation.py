@@ -15,7 +15,7 @@ class ConstraintErrorsOnFields:
 
     def validate_constraints(self, exclude=None):  # noqa: ANN001, ANN201 - Django's signature
         try:
-            super().validate_constraints(exclude=exclude)  # type: ignore[misc]
+            super().validate_constraints(exclude=exclude)  # type: ignore[misc]  # a mixin before Model
         except ValidationError as error:
             placed: dict[str, list[ValidationError]] = {}
             for field, errors in error.error_dict.items():

@@ -20,7 +20,8 @@ class StaleVersion(Exception):
     """A save from a copy read before the row's latest save: writing it would undo that save."""
 
     def __init__(self, instance: models.Model) -> None:
-        super().__init__(f"{type(instance).__name__} {instance.pk} changed after version {instance.version} was read")
+        version = getattr(instance, "version", "?")
+        super().__init__(f"{type(instance).__name__} {instance.pk} changed after version {version} was read")
         self.instance = instance
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 
 from areas.models import ActionPlan, FocusArea
@@ -114,7 +114,7 @@ class Landing:
     own_projects: list[Project] | None = None
 
 
-def landing_page(user: AbstractBaseUser | AnonymousUser) -> Landing:
+def landing_page(user: User | AnonymousUser) -> Landing:
     if user.has_perm(VIEW_PLAN):
         return Landing(redirect_to="documents:masterplan")
     own = list(Project.objects.filter(contact_persons=user).select_related("area"))

@@ -77,7 +77,8 @@ def _sources_fingerprint() -> str:
     # The documents' own templates and the partials they include from the projects' (the Gantt among them).
     folders = [Path(settings.BASE_DIR) / "templates" / name for name in ("documents", "projects")]
     templates = [path for folder in folders for path in folder.rglob("*.html")]
-    for path in sorted([*templates, *(Path(finders.find(s)) for s in STYLESHEETS)]):
+    stylesheets = [Path(str(finders.find(s))) for s in STYLESHEETS]
+    for path in sorted([*templates, *stylesheets]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -116,8 +117,9 @@ def _last_key(key: str, plan: ActionPlan) -> str:
 
 
 def _store(full_key: str, key: str, plan: ActionPlan, document: Document) -> Document:
-    document = dataclasses.replace(document, made_at=timezone.now())
-    facts = document.facts(document.made_at)
+    made_at = timezone.now()
+    document = dataclasses.replace(document, made_at=made_at)
+    facts = document.facts(made_at)
     # The facts go in an entry of their own, so the documents page reads them without the PDF's bytes.
     cache.set_many({full_key: document, f"{full_key}:facts": facts}, CACHE_SECONDS)
     last = _last_key(key, plan)

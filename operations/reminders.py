@@ -86,6 +86,7 @@ def milestones_due(today: datetime.date) -> Iterator[Item]:
         .prefetch_related("project__contact_persons")
     )
     for milestone in milestones:
+        assert milestone.project is not None  # filtered above
         for person in milestone.project.contact_persons.all():
             if person.is_active and person.email:
                 yield Item(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,6 +26,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def preferences(request: HttpRequest) -> HttpResponse:
+    # LoginRequiredMiddleware: only a signed-in person gets here.
+    assert isinstance(request.user, User)
     if request.method == "POST":
         form = ReminderPreferencesForm(request.POST)
         if form.is_valid():

@@ -39,7 +39,9 @@ def scope_order(responsibility: Responsibility) -> tuple:
         return (responsibility.area.position, 0, 0)
     if responsibility.grouping is not None:
         return (responsibility.grouping.area.position, 1, responsibility.grouping.position)
-    return (responsibility.project.area.position, 2, responsibility.project.number)
+    project = responsibility.project
+    assert project is not None  # a responsibility is stated for exactly one of area, line or theme, project
+    return (project.area.position, 2, project.number)
 
 
 @require_GET

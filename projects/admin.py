@@ -34,7 +34,7 @@ class FocusAreaScopeFilter(admin.SimpleListFilter):
     parameter_name = "focus_area"
     paths: tuple[str, ...] = ("area",)
 
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[int, str]]:
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[Any, str]]:
         return [(area.pk, area.name) for area in FocusArea.objects.order_by("plan", "position")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
@@ -370,7 +370,7 @@ class StatusReportAdmin(ReportedByAdmin):
     autocomplete_fields = ("project", "reported_by")
     fields = ("project", "date", "light", "text", "progress", "reported_by")
 
-    def save_model(self, request: HttpRequest, obj: StatusReport, form, change: bool) -> None:  # noqa: ANN001
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change:
             super().save_model(request, obj, form, change)
         else:

@@ -35,7 +35,7 @@ class Change:
 
 def _history(model: type[models.Model], condition: Q) -> QuerySet:
     return (
-        model.history.filter(condition)
+        model.history.filter(condition)  # type: ignore[attr-defined]  # django-simple-history's manager
         .annotate(model_label=Value(model._meta.label_lower, output_field=CharField()))
         .values_list("history_date", "history_user_id", "history_type", "history_change_reason", "model_label")
         .order_by()

@@ -69,8 +69,8 @@ def projects_delete(*, projects: Iterable[Project]) -> int:
     for instances in collector.data.values():
         for instance in instances:
             project = _deleted_with(instance, by_pk)
-            instance._history_date = when  # type: ignore[attr-defined]
-            instance._change_reason = _reason(  # type: ignore[attr-defined]
+            instance._history_date = when  # type: ignore[attr-defined]  # django-simple-history reads these
+            instance._change_reason = _reason(  # type: ignore[attr-defined]  # on delete
                 gettext("Deleted with the project «%(project)s».") % {"project": project}
                 if project is not None
                 else gettext("Deleted.")
@@ -105,7 +105,8 @@ def _deleted_at(model: type[models.Model], when: datetime.datetime, project_id: 
     condition = models.Q()
     for attname in DELETED_WITH_PROJECT[model]:
         condition |= models.Q(**{attname: project_id})
-    return list(model.history.filter(condition, history_type="-", history_date=when).order_by("history_id"))  # type: ignore[attr-defined]
+    deleted = model.history.filter(condition, history_type="-", history_date=when)  # type: ignore[attr-defined]  # simple-history's
+    return list(deleted.order_by("history_id"))
 
 
 @transaction.atomic
@@ -122,7 +123,7 @@ def project_restore(*, project_id: int) -> Project:
     reason = _reason(gettext("Restored with the project «%(project)s».") % {"project": project})
     project._state.adding = True
     project.full_clean(validate_unique=True)
-    project._change_reason = _reason(gettext("Restored the deleted project."))  # type: ignore[attr-defined]
+    project._change_reason = _reason(gettext("Restored the deleted project."))
     project.save(force_insert=True)
     users = get_user_model().objects.filter(pk__in=[row.user_id for row in record.contact_persons.all()])
     rows = [(row.id, row.user_id) for row in record.contact_persons.filter(user_id__in=users)]  # users still there

@@ -58,7 +58,8 @@ class CorrectableForm(forms.ModelForm):
             if bound.use_fieldset:
                 widget_id = f"{widget_id}_0"  # a group of radio buttons: the first one takes the focus
             for message in bound.errors:
-                summary.append(FieldError(field_id=widget_id, label=self.plain_labels[bound.name], message=message))
+                label = str(self.plain_labels[bound.name] or bound.name)
+                summary.append(FieldError(field_id=widget_id, label=label, message=str(message)))
         return summary
 
 
@@ -78,7 +79,8 @@ class StatusReportForm(CorrectableForm):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - ModelForm's signature
         super().__init__(*args, **kwargs)
         # Radio buttons need no empty choice, and each reads as a sentence of its own: «Grøn: går efter planen».
-        self.fields["light"].choices = [(value, capfirst(label)) for value, label in StatusReport.Light.choices]
+        light: forms.ChoiceField = self.fields["light"]  # type: ignore[assignment]  # the model's choices make it one
+        light.choices = [(value, capfirst(label)) for value, label in StatusReport.Light.choices]
 
 
 class HourRegistrationForm(CorrectableForm):

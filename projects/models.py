@@ -15,6 +15,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -64,7 +65,7 @@ class ProjectQuerySet(models.QuerySet["Project"]):
 
         A subquery rather than a join, so the sum stays right beside other annotations and prefetches.
         """
-        hours = models.DecimalField(max_digits=12, decimal_places=2)
+        hours: models.DecimalField[Decimal, Decimal] = models.DecimalField(max_digits=12, decimal_places=2)
         total = _per_project(HourRegistration, Sum("hours"), hours)
         return self.annotate(hours_used=Coalesce(total, Value(Decimal(0)), output_field=hours))
 
@@ -130,7 +131,7 @@ def _per_project(model: type[models.Model], aggregate: Aggregate, output_field: 
     return Subquery(grouped.annotate(value=aggregate).values("value"), output_field=output_field)
 
 
-class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):  # type: ignore[misc]
+class ProjectManager(models.Manager.from_queryset(ProjectQuerySet)):  # type: ignore[misc]  # a class made at run time
     def get_by_natural_key(self, area_slug: str, number: int) -> "Project":
         return self.get(area__slug=area_slug, number=number)
 
@@ -214,6 +215,15 @@ class Project(ConstraintErrorsOnFields, Versioned):
     objects = ProjectManager()
     history = HistoricalRecords(m2m_fields=[contact_persons])
 
+    if TYPE_CHECKING:
+        # What ProjectQuerySet's reads annotate; a project fetched without them has none of these.
+        hours_used: Decimal
+        hour_registration_count: int
+        latest_report_date: datetime.date | None
+        latest_report_light: str | None
+        latest_report_id: int | None
+        phase: str
+
     constraint_error_fields = {
         "duplicate_number": "number",
         "end_before_start": "end_date",
@@ -258,11 +268,11 @@ class Project(ConstraintErrorsOnFields, Versioned):
     def natural_key(self) -> tuple[str, int]:
         return (self.area.slug, self.number)
 
-    natural_key.dependencies = ["areas.focusarea", "areas.grouping"]  # type: ignore[attr-defined]
+    natural_key.dependencies = ["areas.focusarea", "areas.grouping"]  # type: ignore[attr-defined]  # read by dumpdata
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        if self.grouping_id and self.area_id and self.grouping.area_id != self.area_id:
+        errors: dict[str, str | Promise] = {}
+        if self.grouping is not None and self.area_id and self.grouping.area_id != self.area_id:
             errors["grouping"] = _("The line or theme belongs to another focus area.")
         ends_after_start = not (self.start_date and self.end_date and self.end_date < self.start_date)
         if self.pk and ends_after_start and not errors:
@@ -582,6 +592,11 @@ class Milestone(ConstraintErrorsOnFields, Versioned):
         return date_format(self.date, "YEAR_MONTH_FORMAT") if self.date.day == 1 else date_format(self.date)
 
     @property
+    def shows_description(self) -> bool:
+        """The description says more than the title (the seed often repeats the title as its description)."""
+        return bool(self.description) and self.description != self.title
+
+    @property
     def date_label(self) -> str:
         """The date as shown with the source's words beside it: «December 2011 (antaget); som skrevet: I 2011»."""
         if not self.date_wording:
@@ -590,14 +605,16 @@ class Milestone(ConstraintErrorsOnFields, Versioned):
 
     def get_absolute_url(self) -> str:
         """A project's milestone is read on its project's page, an area's on the area's."""
-        return (self.project or self.area).get_absolute_url()
+        owner = self.project or self.area
+        return owner.get_absolute_url() if owner is not None else ""
 
     def clean(self) -> None:
-        if self.project_id is not None and self.area_id is None and self.date and not self.project.covers(self.date):
+        project = self.project
+        if project is not None and self.area_id is None and self.date and not project.covers(self.date):
             raise ValidationError(
                 {
                     "date": _("The milestone lies outside the project's period (%(period)s).")
-                    % {"period": self.project.period_text()}
+                    % {"period": project.period_text()}
                 }
             )
 

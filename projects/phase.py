@@ -39,7 +39,7 @@ Status = Project.Status
 UNDER_WAY = (Phase.RUNNING, Phase.LATE)
 
 # A recorded decision the data cannot overrule (rule 1).
-DECIDED = {Status.DONE: Phase.DONE, Status.CANCELLED: Phase.CANCELLED, Status.PAUSED: Phase.PAUSED}
+DECIDED: dict[str, str] = {Status.DONE: Phase.DONE, Status.CANCELLED: Phase.CANCELLED, Status.PAUSED: Phase.PAUSED}
 
 
 def _hours_used(project: Project) -> Decimal:

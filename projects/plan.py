@@ -29,6 +29,20 @@ PLAN_MODELS = (
 )
 
 
+@dataclass(frozen=True)
+class SectionPart:
+    """A section of the area's table with the projects' own texts that continue it (their descriptions under
+    Indhold, their responsibilities under Ansvarsfordeling …), each project that has one."""
+
+    section: AreaSection
+    texts: list[tuple[Project, str]]
+
+    @property
+    def is_content(self) -> bool:
+        """Under Indhold each project's description follows under its full name; elsewhere a line each."""
+        return self.section.kind == AreaSection.Kind.CONTENT
+
+
 @dataclass
 class AreaPart:
     """One focus area with its projects in the plan's order and its own Tidsplan."""
@@ -36,6 +50,15 @@ class AreaPart:
     area: FocusArea
     projects: list[Project]
     chart: Masterplan
+
+    @property
+    def sections(self) -> list[SectionPart]:
+        parts = []
+        for section in self.area.sections.all():
+            name = AreaSection.PROJECT_TEXTS.get(section.kind)
+            texts = [(p, getattr(p, name)) for p in self.projects if getattr(p, name)] if name else []
+            parts.append(SectionPart(section, texts))
+        return parts
 
 
 @dataclass
@@ -74,5 +97,5 @@ def plan_last_changed(plan: ActionPlan, *, since_seed: bool = False) -> datetime
             records.order_by("-history_date").values("history_date")[:1]
         )
     row = ActionPlan.objects.filter(pk=plan.pk).values(**newest).first() or {}
-    known = [s for s in row.values() if s is not None]
+    known = [stamp for stamp in row.values() if isinstance(stamp, datetime.datetime)]
     return max(known) if known else None

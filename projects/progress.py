@@ -215,9 +215,9 @@ def progress_of(projects: Iterable[Project]) -> Progress:
     def percent(project: Project) -> int:
         return 100 if project.status == Project.Status.DONE else project.progress
 
-    weights = [p.hour_budget for p in counted]
-    if all(weights) and sum(weights):
-        value = sum(percent(p) * p.hour_budget for p in counted) / sum(weights)
+    weights = [p.hour_budget or 0 for p in counted]
+    if all(weights) and sum(weights) > 0:
+        value = sum(percent(p) * weight for p, weight in zip(counted, weights, strict=True)) / sum(weights)
         weighted = True
     else:
         value = sum(percent(p) for p in counted) / len(counted)
@@ -316,7 +316,7 @@ def add_months(date: datetime.date, months: int) -> datetime.date:
 
 
 def horizon_months() -> int:
-    return settings.DASHBOARD_HORIZON_MONTHS
+    return int(settings.DASHBOARD_HORIZON_MONTHS)
 
 
 @dataclass(frozen=True)
@@ -382,10 +382,10 @@ def schedule_for(projects: Iterable[Project], *, today: datetime.date, months: i
             # A project that is over is no news.
             and (phase := phase_of(p, today=today)) not in (Project.Phase.DONE, Project.Phase.CANCELLED)
         ),
-        key=lambda row: row[0].end_date,
+        key=lambda row: row[0].end_date or today,  # every one has an end: see the condition above
     )
     return Schedule(
-        starting=sorted(starting, key=lambda p: p.start_date),
+        starting=sorted(starting, key=lambda p: p.start_date or today),
         ending=[p for p, _phase in ending],
         until=until,
         months=months,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.db import transaction
 
 from byaftale.access import ADD_HOUR_REGISTRATION, ADD_STATUS_REPORT
@@ -19,7 +20,7 @@ from .history_reasons import status_report_reason
 from .models import Project, StatusReport
 from .phase import UNDER_WAY, phase_of
 
-User = AbstractBaseUser | AnonymousUser
+User = Account | AnonymousUser
 
 
 def is_contact_person(user: User, project: Project) -> bool:

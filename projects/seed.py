@@ -5,6 +5,7 @@ with SEED_CHANGE_REASON: the first edit in the admin then has a "before" to show
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -22,7 +23,7 @@ def seed_fixture_files() -> list[Path]:
     return sorted(FIXTURES_DIR.glob("*.yaml"))
 
 
-def models_with_history() -> list[type]:
+def models_with_history() -> list[Any]:  # models with django-simple-history's `history` manager
     return [
         model
         for app_label in SEED_APPS

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from areas.models import FocusArea, Grouping
@@ -268,6 +269,11 @@ class TimelineMilestone:
     milestone: Milestone
     overdue: bool
 
+    @property
+    def state(self) -> str:
+        """ "reached", "overdue" or "ahead": the mark's class on the drawing."""
+        return "reached" if self.milestone.reached else "overdue" if self.overdue else "ahead"
+
 
 @dataclass(frozen=True)
 class ProjectTimeline:
@@ -283,6 +289,17 @@ class ProjectTimeline:
     milestones: list[TimelineMilestone]
     today: str | None
     today_position: str  # "before", "within" or "after" the drawn months
+    end_label: str = ""  # the end as written under the bar's end, or that the source gives none
+
+    @property
+    def css_class(self) -> str:
+        return " ".join(
+            [
+                "timeline",
+                *(["timeline-approximate"] if self.approximate else []),
+                *(["timeline-open"] if self.open_end else []),
+            ]
+        )
 
 
 def project_timeline(project: Project, milestones: list[Milestone], today: datetime.date) -> ProjectTimeline | None:
@@ -328,4 +345,5 @@ def project_timeline(project: Project, milestones: list[Milestone], today: datet
         milestones=numbered,
         today=pct(x(today)) if begin <= today < stop else None,
         today_position="before" if today < begin else "after" if today >= stop else "within",
+        end_label=str(_("no end given")) if project.end_date is None else project.end_text,
     )

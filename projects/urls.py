@@ -8,6 +8,11 @@ app_name = "projects"
 
 urlpatterns = [
     path("projekter/<slug:area_slug>/<int:number>/", views.project, name="project"),
-    path("projekter/<slug:area_slug>/<int:number>/status/", views.new_status_report, name="new-status-report"),
-    path("projekter/<slug:area_slug>/<int:number>/timer/", views.new_hour_registration, name="new-hours"),
+    path(
+        "projekter/<slug:area_slug>/<int:number>/status/",
+        views.new_report,
+        {"kind": "status"},
+        name="new-status-report",
+    ),
+    path("projekter/<slug:area_slug>/<int:number>/timer/", views.new_report, {"kind": "hours"}, name="new-hours"),
 ]

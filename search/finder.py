@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
+from typing import Any
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Model, Q, QuerySet, TextField, Value, When, Window
@@ -125,7 +126,8 @@ def search(raw_query: str, *, limit: int = LIMIT) -> SearchResults:
 
 
 def _group(kind: str, hits: list[Hit]) -> Group:
-    return Group(kind=kind, hits=hits, total=hits[0].obj.total if hits else 0)
+    # Every row carries the group's total, counted in the same query (`total=Window(Count(...))`).
+    return Group(kind=kind, hits=hits, total=getattr(hits[0].obj, "total", 0) if hits else 0)
 
 
 def words_of(query: str) -> list[str]:
@@ -167,8 +169,8 @@ class PostgresSearch:
         by_weight: dict[str, list[str]] = {}
         for name, weight in fields.items():
             by_weight.setdefault(weight, []).append(name)
-        vector = reduce(
-            lambda a, b: a + b,
+        vector: Any = reduce(
+            lambda a, b: a + b,  # type: ignore[arg-type, return-value]  # SearchVector + SearchVector is one
             (SearchVector(*names, weight=weight, config=CONFIG) for weight, names in sorted(by_weight.items())),
         )
         return (
@@ -177,7 +179,7 @@ class PostgresSearch:
             .annotate(rank=SearchRank(F("document"), self.query))
         )
 
-    def _headline(self, expression: object, *, whole: bool = False) -> object:
+    def _headline(self, expression: Any, *, whole: bool = False) -> object:
         from django.contrib.postgres.search import SearchHeadline
 
         if whole:
@@ -254,20 +256,20 @@ class PostgresSearch:
         return Hit(
             project,
             project.get_absolute_url(),
-            self._html(project.marked_title),
-            self._excerpt(project.marked_excerpt, texts),
+            self._html(getattr(project, "marked_title")),  # noqa: B009 - annotated by the search query
+            self._excerpt(getattr(project, "marked_excerpt"), texts),  # noqa: B009
         )
 
     def party_hit(self, party: Party) -> Hit:
-        return Hit(party, party.get_absolute_url(), self._html(party.marked_title))
+        return Hit(party, party.get_absolute_url(), self._html(getattr(party, "marked_title")))  # noqa: B009
 
     def milestone_hit(self, milestone: Milestone) -> Hit:
         texts = [getattr(milestone, name) for name in MILESTONE_EXCERPT_FIELDS]
         return Hit(
             milestone,
             milestone.get_absolute_url(),
-            self._html(milestone.marked_title),
-            self._excerpt(milestone.marked_excerpt, texts),
+            self._html(getattr(milestone, "marked_title")),  # noqa: B009 - annotated by the search query
+            self._excerpt(getattr(milestone, "marked_excerpt"), texts),  # noqa: B009
         )
 
 

@@ -213,7 +213,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
 # Behind this many proxies that append to X-Forwarded-For; 0 trusts only the connection's address.
 TRUSTED_PROXY_COUNT = env.int("BYAFTALE_TRUSTED_PROXY_COUNT", default=0)
 # The secretariat needs the username and address of each failure in the log; passwords are never logged.
-AXES_SENSITIVE_PARAMETERS = []
+AXES_SENSITIVE_PARAMETERS: list[str] = []
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 # Password reset mails; e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.dk:587
