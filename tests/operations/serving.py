@@ -131,7 +131,8 @@ class Server:
     def output(self) -> str:
         return self.log.read_text(errors="replace")
 
-    def wait_until_healthy(self, timeout: float = 60) -> None:
+    def wait_until_healthy(self, timeout: float = 180) -> None:
+        # Generous: on a busy 2-core machine migrate and collectstatic alone took 45 s.
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
