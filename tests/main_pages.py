@@ -16,4 +16,5 @@ MAIN_PAGES: dict[str, Callable[[], str]] = {
     "masterplan": lambda: reverse("documents:masterplan"),
     "documents": lambda: reverse("documents:documents"),
     "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
+    "reminder preferences": lambda: reverse("operations:preferences"),
 }
