@@ -22,8 +22,14 @@ logger = logging.getLogger(__name__)
 HEARTBEAT_INTERVAL = 30
 
 
+# A worker gets a new id at each start; the heartbeats of workers silent this long are removed.
+FORGET_AFTER = datetime.timedelta(days=1)
+
+
 def beat(worker_id: str) -> None:
-    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id, defaults={"seen_at": timezone.now()})
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id, defaults={"seen_at": now})
+    WorkerHeartbeat.objects.filter(seen_at__lt=now - FORGET_AFTER).delete()
 
 
 def reminders_due(now: datetime.datetime, last_run: datetime.date | None) -> bool:

@@ -61,11 +61,14 @@ def test_the_worker_schedule_beats_and_enqueues_the_reminders_once_a_day(setting
     monkeypatch.setattr("operations.tasks.send_daily_reminders", SimpleNamespace(enqueue=lambda: enqueued.append(1)))
     # The worker closes stale connections each tick; here the connection is the test's transaction.
     monkeypatch.setattr("operations.worker.close_old_connections", lambda: None)
+    WorkerHeartbeat.objects.create(worker_id="gone", seen_at=datetime.datetime(2026, 12, 5, 6, 0, tzinfo=COPENHAGEN))
     schedule = Schedule("worker-a")
     early = datetime.datetime(2026, 12, 7, 5, 59, tzinfo=COPENHAGEN)
     monkeypatch.setattr("django.utils.timezone.now", lambda: early)
     schedule.tick()
     assert WorkerHeartbeat.objects.get(worker_id="worker-a").seen_at == early
+    # A worker silent for more than a day (a former start) is forgotten.
+    assert not WorkerHeartbeat.objects.filter(worker_id="gone").exists()
     assert not enqueued
 
     later = datetime.datetime(2026, 12, 7, 6, 0, tzinfo=COPENHAGEN)
