@@ -13,6 +13,13 @@ from byaftale import charts
 from projects.budget import HourTally, tally, tally_by
 from projects.changes import Change, last_change_for_area
 from projects.models import Milestone, Project, Relation, Responsibility
+from projects.pages import (
+    MilestoneRow,
+    ResponsibilityRow,
+    area_responsibility_rows,
+    grouping_responsibility_rows,
+    milestone_rows,
+)
 from projects.plan import read_plan
 from projects.progress import (
     Figures,
@@ -59,6 +66,18 @@ class AreaPage:
     @property
     def overdue_area_milestones(self) -> set[int]:
         return {m.pk for m in self.area_milestones if not m.reached and m.date < self.today}
+
+    @property
+    def area_milestone_rows(self) -> list[MilestoneRow]:
+        return milestone_rows(self.area_milestones, today=self.today)
+
+    @property
+    def responsibilities(self) -> list[ResponsibilityRow]:
+        """The responsibilities stated for the whole area, then for each of its lines or themes."""
+        rows = area_responsibility_rows(self.area, links=True)
+        for part in self.groupings:
+            rows += grouping_responsibility_rows(part.grouping, links=True)
+        return rows
 
 
 def area_page(area: FocusArea, *, today: datetime.date, follows_progress: bool) -> AreaPage:

@@ -7,6 +7,8 @@ the pages show. Migrations carry frozen copies of the roles, so editing them her
 - Styregruppe (Den Fælles Boligstrategiske Gruppe) reads everything, follows progress on the dashboard
   and files status reports; it cannot edit the plan.
 - Bestyrelsesmedlem reads the plan and downloads its PDFs.
+- On meetings (`meeting_permission_codenames`): the secretariat edits everything, the steering group reads all
+  and comments on draft agendas, board members read meetings with approved minutes.
 
 A user of any role, or of none, may also be a project's contact person and report on that project
 (`projects.reporting`).
@@ -53,6 +55,28 @@ SECRETARIAT_PEOPLE_PERMISSIONS = (
 SECRETARIAT_PAGE_PERMISSIONS = tuple(("pages", f"{action}_sitepage") for action in ("view", "add", "change", "delete"))
 
 
+# The meetings (issue 11), as meetings/migrations/0002_roles grants them: the secretariat prepares and edits
+# everything; the steering group reads meetings, papers and drafts and comments on a draft agenda; board members
+# read meetings whose minutes are approved (meetings.access).
+MEETING_MODELS = (
+    "mandate", "meeting", "participant", "agendaitem", "agendacomment", "paper", "decision",
+    "followuppoint", "economicframe", "activity", "calendarfeed",
+)  # fmt: skip
+
+
+def meeting_permission_codenames(role: str) -> tuple[tuple[str, str], ...]:
+    """The (app_label, codename) pairs on the meetings a role holds."""
+    if role == SECRETARIAT:
+        codes = [f"{action}_{model}" for model in MEETING_MODELS for action in ("view", "add", "change", "delete")]
+        codes.append("view_approved_minutes")
+    elif role == STEERING_GROUP:
+        codes = [f"view_{model}" for model in MEETING_MODELS if model != "calendarfeed"]
+        codes += ["view_approved_minutes", "add_agendacomment"]
+    else:
+        codes = ["view_approved_minutes"]
+    return tuple(("meetings", code) for code in codes)
+
+
 def permission_codenames(role: str, all_codenames: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (app_label, codename) pairs a role holds, chosen from every permission of the plan's apps."""
     if role == SECRETARIAT:
@@ -89,12 +113,18 @@ def sync_roles(apps: Apps) -> None:
         content_type__app_label__in=["auth", "pages"],
         codename__in=[code for _, code in (*SECRETARIAT_PEOPLE_PERMISSIONS, *SECRETARIAT_PAGE_PERMISSIONS)],
     ).select_related("content_type")
+    meetings = Permission.objects.filter(content_type__app_label="meetings").select_related("content_type")
+    people_permissions = [*people_permissions, *meetings]
     by_key = {(p.content_type.app_label, p.codename): p for p in [*plan_permissions, *people_permissions]}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
-        keys = [*permission_codenames(role, all_codenames), *people_permission_codenames(role)]
-        # The pages app's permissions are missing while an older migration runs before that app's tables exist.
-        group.permissions.set([by_key[key] for key in keys if key in by_key or key[0] != "pages"])
+        keys = [
+            *permission_codenames(role, all_codenames),
+            *people_permission_codenames(role),
+            *meeting_permission_codenames(role),
+        ]
+        # The pages' and meetings' permissions are missing while an older migration runs before their tables exist.
+        group.permissions.set([by_key[key] for key in keys if key in by_key or key[0] not in ("pages", "meetings")])
 
 
 # The pages' checks

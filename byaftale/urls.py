@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("search.urls")),
     path("parter/", include("parties.urls")),
+    path("", include("meetings.urls")),
     path("", include("pages.urls")),
     # /healthz and the reminder preferences (issue 13).
     path("", include("operations.urls")),

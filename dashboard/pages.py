@@ -14,6 +14,7 @@ from areas.models import ActionPlan, FocusArea
 from byaftale import charts
 from byaftale.access import VIEW_PLAN
 from cooperation.revision import Revision, next_revision
+from meetings.pages import FollowUpSummary, FrameSummary, activities_frame, dashboard_follow_up
 from projects.models import Milestone, Project
 from projects.progress import (
     ATTENTION_KINDS,
@@ -49,6 +50,8 @@ class Dashboard:
     hour_chart: charts.HourChart
     status_chart: charts.CountChart
     light_chart: charts.CountChart
+    follow_up: FollowUpSummary  # the meetings' open and overdue follow-up points, beside the milestones
+    activities: FrameSummary  # this year's courses, conferences and workshops against their frame
 
 
 def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
@@ -76,6 +79,8 @@ def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
         ),
         status_chart=figures.status_chart(),
         light_chart=figures.light_chart(),
+        follow_up=dashboard_follow_up(today=today),
+        activities=activities_frame(year=today.year),
     )
 
 

@@ -7,8 +7,7 @@ leaves out the kinds the person turned off and the things already in the sent-lo
 sent-log in the same transaction as the mail goes out: a second run on the same day, or two runs at
 once, send nothing twice (the log's unique constraint), and a failed delivery logs nothing.
 
-Another app adds a source with `register_source(kind, source)`; the meetings app's follow-up points are
-meant to come in that way (kind FOLLOW_UP_DUE, see README "E-mail reminders").
+Another app's kind of reminder comes in through `register_source(kind, source)`.
 """
 
 from __future__ import annotations
@@ -29,10 +28,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from byaftale.access import SECRETARIAT, STEERING_GROUP
 from cooperation.models import CooperationAgreement
 from cooperation.revision import next_revision_year
+from meetings.models import FollowUpPoint
 from projects.models import Milestone, Project, StatusReport
 from projects.phase import Phase, phase_of
 from projects.reporting import needs_report, report_interval_weeks
@@ -157,6 +158,27 @@ def revision_due(today: datetime.date) -> Iterator[Item]:
             )
 
 
+def follow_ups_due(today: datetime.date) -> Iterator[Item]:
+    """A meeting's follow-up point not done, due within FOLLOW_UP_REMINDER_DAYS, to the person responsible;
+    once more when it is overdue (a point with only a party responsible has nobody to mail)."""
+    until = today + datetime.timedelta(days=settings.FOLLOW_UP_REMINDER_DAYS)
+    points = FollowUpPoint.objects.open().filter(person__isnull=False, due_date__lte=until).select_related("person")
+    for point in points:
+        person = point.person
+        if person is None or not person.is_active or not person.email:
+            continue
+        overdue = point.is_overdue(today)
+        when = {"date": date_format(point.due_date)}
+        state = _("overdue, due %(date)s") % when if overdue else _("due %(date)s") % when
+        yield Item(
+            ReminderKind.FOLLOW_UP_DUE,
+            person,
+            f"follow-up:{point.pk}:{point.due_date.isoformat()}:{'overdue' if overdue else 'due'}",
+            f"{point.what} ({state})",
+            point.get_absolute_url(),
+        )
+
+
 @dataclass(frozen=True)
 class Digest:
     """The steering group's week: what changed, what slipped, what is overdue."""
@@ -205,6 +227,7 @@ _SOURCES: list[tuple[str, Source]] = [
     (ReminderKind.MILESTONE_DUE, milestones_due),
     (ReminderKind.MILESTONE_OVERDUE, milestones_overdue),
     (ReminderKind.REPORT_MISSING, reports_missing),
+    (ReminderKind.FOLLOW_UP_DUE, follow_ups_due),
     (ReminderKind.REVISION_DUE, revision_due),
     (ReminderKind.WEEKLY_DIGEST, digest_due),
 ]

@@ -1,13 +1,15 @@
 """Backing up the whole portal (its database and its uploaded files) into one folder, and restoring such a
 folder into an empty database. django-dbbackup does the work: pg_dump and pg_restore on PostgreSQL, SQLite's
-own backup API on SQLite; the uploaded files (the default storage, MEDIA_ROOT) go into a tar archive.
+own backup API on SQLite; the uploaded files (the default storage, MEDIA_ROOT) go into a tar archive, and so
+do the meetings' papers, which are kept apart from MEDIA_ROOT so that no URL serves them (PAPERS_DIR).
 
 A backup is a folder `byaftale-<date>-<time>/` holding `database.<extension>` (with dbbackup's `.metadata`
-beside it, which names the engine) and `media.tar`. It holds no settings: the SECRET_KEY and the rest of
+beside it, which names the engine), `media.tar` and `papers.tar`. It holds no settings: the SECRET_KEY and the rest of
 `.env` are kept apart from it.
 """
 
 import os
+import tarfile
 from pathlib import Path
 
 from dbbackup.db.base import get_connector
@@ -18,6 +20,7 @@ from django.utils import timezone
 
 DATABASE_STEM = "database"
 MEDIA_ARCHIVE = "media.tar"
+PAPERS_ARCHIVE = "papers.tar"
 
 
 class BackupError(Exception):
@@ -44,7 +47,34 @@ def portal_backup(*, out_dir: Path, verbosity: int = 0) -> Path:
     # FileSystemStorage cannot list a folder that is not there yet, which it is until the first upload.
     Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
     call_command("mediabackup", output_path=str(folder / MEDIA_ARCHIVE), **dbbackup_options)
+    _archive_papers(folder / PAPERS_ARCHIVE)
     return folder
+
+
+def _papers_dir() -> Path | None:
+    """The meetings' papers on local disk; None where a deployment keeps them in another storage (S3), which
+    is backed up by its own means."""
+    directory = getattr(settings, "PAPERS_DIR", None)
+    return Path(directory) if directory and str(settings.PAPERS_STORAGE).endswith("FileSystemStorage") else None
+
+
+def _archive_papers(archive: Path) -> None:
+    with tarfile.open(archive, "w") as tar:
+        directory = _papers_dir()
+        if directory is not None and directory.is_dir():
+            for path in sorted(directory.rglob("*")):
+                if path.is_file():
+                    tar.add(path, arcname=str(path.relative_to(directory)))
+
+
+def _restore_papers(archive: Path) -> None:
+    directory = _papers_dir()
+    if directory is None or not archive.is_file():  # a backup from before the meetings holds none
+        return
+    directory.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(archive) as tar:
+        # The "data" filter refuses absolute names, `..` and links out of the folder.
+        tar.extractall(directory, filter="data")
 
 
 def _new_folder(out_dir: Path, name: str) -> Path:
@@ -79,6 +109,7 @@ def portal_restore(*, folder: Path, verbosity: int = 0) -> None:
     # The files first: restoring them again is harmless, so a restore that fails on the database (which
     # pg_restore leaves empty, in one transaction) can simply be run again.
     call_command("mediarestore", input_path=os.fspath(media_archive), replace=True, **dbbackup_options)
+    _restore_papers(folder / PAPERS_ARCHIVE)
     call_command("dbrestore", database=DEFAULT_DB_ALIAS, input_path=os.fspath(database_file), **dbbackup_options)
 
 

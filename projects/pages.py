@@ -15,12 +15,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from areas.models import FocusArea, Grouping
 from byaftale.access import CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS
 from byaftale.errors import RoleRequired
 
 from .budget import HourTally, tally
 from .changes import Change, last_change_for_project
-from .models import FinancingItem, HourRegistration, Milestone, Project, StatusReport
+from .models import FinancingItem, HourRegistration, Milestone, Project, Responsibility, StatusReport
 from .phase import phase_of, status_mismatch
 from .reporting import (
     can_register_hours,
@@ -116,33 +117,47 @@ def milestone_rows(milestones: list[Milestone], *, today: datetime.date) -> list
     return [MilestoneRow(milestone, state(milestone)) for milestone in milestones]
 
 
+def responsibility_row(
+    responsibility: Responsibility, stated_for: str, *, inherited: bool, links: bool
+) -> ResponsibilityRow:
+    party = responsibility.party
+    return ResponsibilityRow(
+        party=Link(party.name, party.get_absolute_url() if links else None),
+        role=str(responsibility.get_role_display()),
+        stated_for=stated_for,
+        wording=responsibility.wording,
+        inherited=inherited,
+    )
+
+
+def grouping_responsibility_rows(grouping: Grouping, *, links: bool) -> list[ResponsibilityRow]:
+    """The responsibilities stated for a whole line or theme."""
+    if grouping.kind == Grouping.Kind.LINE:
+        stated = _("the whole strategic line %(name)s") % {"name": grouping.name}
+    else:
+        stated = _("the whole theme %(name)s") % {"name": grouping.name}
+    return [responsibility_row(r, stated, inherited=True, links=links) for r in grouping.responsibilities.all()]
+
+
+def area_responsibility_rows(area: FocusArea, *, links: bool) -> list[ResponsibilityRow]:
+    """The responsibilities stated for a whole focus area, or for a named part of it."""
+    rows = []
+    for r in area.responsibilities.all():
+        if r.concerning:
+            stated = _("only %(part)s, in the focus area %(name)s") % {"part": r.concerning, "name": area.name}
+        else:
+            stated = _("the whole focus area %(name)s") % {"name": area.name}
+        rows.append(responsibility_row(r, stated, inherited=True, links=links))
+    return rows
+
+
 def responsibility_rows(project: Project, *, links: bool) -> list[ResponsibilityRow]:
     """The project's own responsibilities, then those stated for its line or theme and for its area."""
-    area_name = project.area.name
-    rows = [(r, _("this project"), False) for r in project.responsibilities.all()]
-    if project.grouping is not None:
-        grouping = project.grouping
-        if grouping.kind == "line":
-            stated = _("the whole strategic line %(name)s") % {"name": grouping.name}
-        else:
-            stated = _("the whole theme %(name)s") % {"name": grouping.name}
-        rows += [(r, stated, True) for r in grouping.responsibilities.all()]
-    for r in project.area.responsibilities.all():
-        if r.concerning:
-            stated = _("only %(part)s, in the focus area %(name)s") % {"part": r.concerning, "name": area_name}
-        else:
-            stated = _("the whole focus area %(name)s") % {"name": area_name}
-        rows.append((r, stated, True))
-    return [
-        ResponsibilityRow(
-            party=Link(r.party.name, r.party.get_absolute_url() if links else None),
-            role=str(r.get_role_display()),
-            stated_for=stated,
-            wording=r.wording,
-            inherited=inherited,
-        )
-        for r, stated, inherited in rows
+    own = [
+        responsibility_row(r, _("this project"), inherited=False, links=links) for r in project.responsibilities.all()
     ]
+    grouping = grouping_responsibility_rows(project.grouping, links=links) if project.grouping is not None else []
+    return [*own, *grouping, *area_responsibility_rows(project.area, links=links)]
 
 
 def payer_link(item: FinancingItem, *, links: bool) -> Link | None:

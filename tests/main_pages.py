@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.urls import reverse
 
 from parties.models import Party
+from tests.meetings.factories import sample_meeting_url
 
 MAIN_PAGES: dict[str, Callable[[], str]] = {
     "dashboard": lambda: reverse("dashboard:dashboard"),
@@ -16,5 +17,8 @@ MAIN_PAGES: dict[str, Callable[[], str]] = {
     "masterplan": lambda: reverse("documents:masterplan"),
     "documents": lambda: reverse("documents:documents"),
     "party": lambda: reverse("parties:party", args=[Party.objects.get(name="Odense Kommune").pk]),
+    "meetings": lambda: reverse("meetings:meetings"),
+    "meeting": sample_meeting_url,
+    "my tasks": lambda: reverse("meetings:my-tasks"),
     "reminder preferences": lambda: reverse("operations:preferences"),
 }

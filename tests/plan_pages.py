@@ -13,6 +13,7 @@ from byaftale.access import STEERING_GROUP
 from projects.demo import generate_demo_projects
 from projects.models import Milestone, Project, Relation
 from tests.factories import make_user
+from tests.html import element, elements
 
 DAY = datetime.timedelta(days=1)
 WEEK = datetime.timedelta(weeks=1)
@@ -39,19 +40,17 @@ def page_of(client, url: str, role: str = STEERING_GROUP) -> str:
 
 
 def section(html: str, heading_id: str) -> str:
-    match = re.search(rf'<section[^>]*aria-labelledby="{heading_id}"[^>]*>(.*?)</section>', html, re.S)
-    assert match, f"no section {heading_id}"
-    return match.group(1)
+    """The content of the section headed by `heading_id`."""
+    return element(html, "section", aria_labelledby=heading_id).inner
 
 
 def table(html: str, table_id: str) -> str:
-    match = re.search(rf'<table[^>]*id="{table_id}"[^>]*>(.*?)</table>', html, re.S)
-    assert match, f"no table {table_id}"
-    return match.group(1)
+    return element(html, "table", id=table_id).inner
 
 
 def row_with(html: str, text: str) -> str:
-    rows = [row for row in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if text in row]
+    """The first table row that holds `text`."""
+    rows = [row.outer for row in elements(html, "tr") if text in row.outer]
     assert rows, f"no row with {text!r}"
     return rows[0]
 

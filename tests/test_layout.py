@@ -24,6 +24,7 @@ APPS = (
     "cooperation",
     "areas",
     "projects",
+    "meetings",
     "dashboard",
     "documents",
     "search",

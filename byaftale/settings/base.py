@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "projects",
     "accounts",
     "pages",
+    "meetings",
     # The pages people use, each in the app of what it shows; nothing imports these three.
     "dashboard",
     "documents",
@@ -312,6 +313,16 @@ SECRETARIAT_CONTACT_NAME = env.str("BYAFTALE_CONTACT_NAME", default="Boligstrate
 SECRETARIAT_CONTACT_EMAIL = env.str("BYAFTALE_CONTACT_EMAIL", default="")
 SECRETARIAT_CONTACT_PHONE = env.str("BYAFTALE_CONTACT_PHONE", default="")
 
+# Meetings (issue 11): papers (bilag) live in a storage of their own that no URL serves; they are downloaded
+# through a view that checks the reader's role. An S3-compatible store (django-storages) may replace it by
+# setting BYAFTALE_PAPERS_STORAGE to its backend, with its options in the backend's own settings.
+PAPERS_DIR = env.path("BYAFTALE_PAPERS_DIR", default=BASE_DIR / "var" / "papers")
+PAPERS_STORAGE = env.str("BYAFTALE_PAPERS_STORAGE", default="meetings.storage.PrivateFileSystemStorage")
+STORAGES["meeting_papers"] = {
+    "BACKEND": PAPERS_STORAGE,
+    "OPTIONS": {"location": PAPERS_DIR} if PAPERS_STORAGE.endswith("FileSystemStorage") else {},
+}
+PAPER_MAX_BYTES = env.int("BYAFTALE_PAPER_MAX_BYTES", default=20_000_000)
 # --- Background work, reminders and health (issue 13, operations/) --------------------------------
 # Django 6's task API (the django-tasks backport). The database backend keeps the queue in the portal's
 # own database, and bin/serve starts its worker (manage.py run_worker). Several machines may use RQ on
@@ -333,6 +344,8 @@ WORKER_HEARTBEAT_SECONDS = env.int("BYAFTALE_WORKER_HEARTBEAT_SECONDS", default=
 # agreement's revision this many months ahead, the steering group's digest on this weekday (0 = Monday).
 REMINDER_HOUR = env.int("BYAFTALE_REMINDER_HOUR", default=6)
 MILESTONE_REMINDER_DAYS = env.int("BYAFTALE_MILESTONE_REMINDER_DAYS", default=14)
+# A meeting's follow-up point this many days before it is due (and again once overdue), to the person responsible.
+FOLLOW_UP_REMINDER_DAYS = env.int("BYAFTALE_FOLLOW_UP_REMINDER_DAYS", default=7)
 REVISION_REMINDER_MONTHS = env.int("BYAFTALE_REVISION_REMINDER_MONTHS", default=3)
 DIGEST_WEEKDAY = env.int("BYAFTALE_DIGEST_WEEKDAY", default=0)
 # Links in mails are absolute: the portal's address as people reach it.

@@ -60,6 +60,17 @@ MENU = (
         within=frozenset({"documents:area-masterplan"}),
     ),
     MenuEntry(_("Documents"), "documents:documents", "projects.view_plan", pages=frozenset({"documents:documents"})),
+    # The meetings (issue 11): everyone who reads meetings; a board member sees those with approved minutes.
+    MenuEntry(
+        _("Meetings"),
+        "meetings:meetings",
+        "meetings.view_approved_minutes",
+        pages=frozenset({"meetings:meetings"}),
+        within=frozenset({"meetings:meeting", "meetings:new-comment"}),
+    ),
+    MenuEntry(
+        _("My tasks"), "meetings:my-tasks", "meetings.view_approved_minutes", pages=frozenset({"meetings:my-tasks"})
+    ),
     MenuEntry(_("Administration"), "admin:index", None),
 )
 

@@ -32,6 +32,17 @@
         combobox.setAttribute("aria-labelledby", rendered && rendered.id ? `${nameTag.id} ${rendered.id}` : nameTag.id);
       }
       container.querySelectorAll(".select2-search__field").forEach((search) => search.setAttribute("aria-label", name));
+      // A multiple select's "remove all" × is put inside its list of choices, where only list items belong: move
+      // it beside the list (its click is handled on the whole box), keeping only the newest one.
+      container.querySelectorAll(".select2-selection--multiple").forEach((selection) => {
+        const list = selection.querySelector(".select2-selection__rendered");
+        if (!list) return;
+        const fresh = list.querySelector(":scope > .select2-selection__clear");
+        if (fresh || !list.querySelector(".select2-selection__choice")) {
+          selection.querySelectorAll(":scope > .select2-selection__clear").forEach((old) => old.remove());
+        }
+        if (fresh) list.before(fresh);
+      });
     });
   };
 

@@ -170,8 +170,9 @@ def test_an_area_page_runs_the_same_queries_however_large_the_plan(
 
     # session, user, savepoint, 2 × permissions, area, 13 for the area's contents (projects.plan.read_plan),
     # projects with hours and reports, relations to the area, the last change, release;
+    # the meetings that treated the area and their open follow-up points (meetings.pages.area_treated_at);
     # the session's renewal: savepoint, update, release
-    with django_assert_num_queries(23 + 3):
+    with django_assert_num_queries(23 + 2 + 3):
         response = client.get(area_url("energi-og-klima"))
 
     html = response.content.decode()

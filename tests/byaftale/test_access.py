@@ -34,7 +34,10 @@ def user_with_role(django_user_model):
 
 def test_a_fresh_database_has_the_three_roles():
     assert set(Group.objects.values_list("name", flat=True)) >= {SECRETARIAT, STEERING_GROUP, BOARD_MEMBER}
-    assert Group.objects.get(name=BOARD_MEMBER).permissions.get().codename == "view_plan"
+    assert set(Group.objects.get(name=BOARD_MEMBER).permissions.values_list("codename", flat=True)) == {
+        "view_plan",
+        "view_approved_minutes",
+    }
 
 
 def auth_permissions(role: str) -> set[str]:

@@ -207,3 +207,26 @@ def test_a_failed_delivery_is_tried_again_next_time(monkeypatch):
 
     assert send_reminders(today=TODAY) == 1
     assert ReminderOptOut.objects.count() == 0
+
+
+def test_a_follow_up_point_reminds_its_person_before_it_is_due_and_once_more_when_overdue(settings):
+    from tests.meetings.factories import make_point
+
+    settings.FOLLOW_UP_REMINDER_DAYS = 7
+    person = make_user(email="ansvarlig@example.dk")
+    point = make_point(person=person, what="Send oplægget til høring", due_date=TODAY + datetime.timedelta(days=5))
+    make_point(person=person, what="Allerede gjort", due_date=TODAY, done=True)
+    make_point(person=person, what="Langt ude", due_date=TODAY + datetime.timedelta(days=30))
+
+    send_reminders(today=TODAY)
+    send_reminders(today=TODAY + datetime.timedelta(days=1))
+    [due] = mails_to(person.email)
+    assert due.subject == "Byaftale: opfølgningspunkter forfalder"
+    assert "Send oplægget til høring (forfalder 6. juni 2011)" in due.body
+    assert "Allerede gjort" not in due.body and "Langt ude" not in due.body
+    assert f"https://byaftale.example.dk{point.get_absolute_url()}" in due.body
+
+    send_reminders(today=TODAY + datetime.timedelta(days=6))
+    send_reminders(today=TODAY + datetime.timedelta(days=7))
+    [_, overdue] = mails_to(person.email)
+    assert "Send oplægget til høring (overskredet, frist 6. juni 2011)" in overdue.body

@@ -16,6 +16,7 @@ from django.urls import resolve, reverse
 
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from tests.factories import make_user
+from tests.html import element, elements
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +34,15 @@ def frame(user, path: str = "/masterplan/", messages: tuple[tuple[int, str], ...
 
 
 def header_of(html: str) -> str:
-    return re.search(r'<header class="site-header">.*?</header>', html, re.S).group(0)
+    return element(html, "header", **{"class": "site-header"}).outer
 
 
 def menu_links(html: str) -> dict[str, str | None]:
     """Each menu link's text and its aria-current value (None where it has none)."""
-    nav = re.search(r"<nav class=\"site-nav\".*?</nav>", html, re.S)
-    if nav is None:
+    navs = elements(html, "nav", **{"class": "site-nav"})
+    if not navs:
         return {}
-    links = re.findall(r'<a href="[^"]*"(?: aria-current="(\w+)")?>([^<]+)</a>', nav.group(0))
-    return {text: current or None for current, text in links}
+    return {link.text: link.attrs.get("aria-current") for link in elements(navs[0].outer, "a")}
 
 
 def test_every_page_opens_with_a_skip_link_to_the_content(client):
@@ -63,7 +63,7 @@ def test_a_board_member_reads_the_plan_searches_and_signs_out_from_the_header(cl
     assert '<label class="visually-hidden" for="site-search-q">Søg</label>' in header
     assert '<input type="search" id="site-search-q" name="q" value=""' in header
     assert '<button type="submit">Søg</button>' in header
-    assert list(menu_links(header)) == ["Masterplan", "Dokumenter"]
+    assert list(menu_links(header)) == ["Masterplan", "Dokumenter", "Møder", "Mine opgaver"]
     assert '<span class="user-name">Birthe Bech</span>' in header
     assert re.search(
         r'<form class="sign-out" method="post" action="/log-ud/">.*<button type="submit">Log ud</button>', header, re.S
@@ -73,13 +73,13 @@ def test_a_board_member_reads_the_plan_searches_and_signs_out_from_the_header(cl
 def test_the_steering_group_also_has_the_overview(db):
     menu = menu_links(frame(make_user(STEERING_GROUP)))
 
-    assert list(menu) == ["Overblik", "Masterplan", "Dokumenter"]
+    assert list(menu) == ["Overblik", "Masterplan", "Dokumenter", "Møder", "Mine opgaver"]
 
 
 def test_staff_also_have_the_administration(db):
     menu = menu_links(frame(make_user(SECRETARIAT, is_staff=True)))
 
-    assert list(menu) == ["Overblik", "Masterplan", "Dokumenter", "Administration"]
+    assert list(menu) == ["Overblik", "Masterplan", "Dokumenter", "Møder", "Mine opgaver", "Administration"]
 
 
 def test_a_user_without_a_role_sees_only_their_name_and_sign_out(db):
@@ -106,6 +106,8 @@ def test_the_username_stands_in_for_a_missing_full_name(db):
         ("/masterplan/", "Masterplan", "page"),
         ("/masterplan/energi-og-klima/", "Masterplan", "true"),
         ("/dokumenter/", "Dokumenter", "page"),
+        ("/moeder/", "Møder", "page"),
+        ("/mine-opgaver/", "Mine opgaver", "page"),
     ],
 )
 def test_the_menu_marks_where_you_are(db, path, link, current):

@@ -13,8 +13,11 @@ import pytest
 from django.urls import reverse
 
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
+from meetings.models import AgendaComment, Meeting, Paper
+from meetings.storage import PrivateFileSystemStorage
 from projects.models import HourRegistration, Project, StatusReport
 from tests.factories import make_area, make_milestone, make_party, make_project, make_responsibility, make_user
+from tests.meetings.factories import make_item, make_meeting, make_paper
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +28,7 @@ SIGN_IN = "sign in"  # 302 to /log-ind/?next=…
 ADMIN_LOGIN = "admin login"  # 302 to the admin's login, which tells a signed-in user they lack access
 TO_PROJECT = "to project"  # 302 back to the project's page after saving
 TO_MASTERPLAN = "to masterplan"
+TO_MEETING = "to meeting"  # 302 back to the meeting's page after a comment
 
 
 @dataclass
@@ -32,17 +36,32 @@ class World:
     own: Project  # the contact person's project
     other: Project
     party_pk: int
+    approved: Meeting  # a meeting with approved minutes: board members read it
+    draft: Meeting  # a planned meeting: its agenda is a draft
+    public_paper: Paper
+    internal_paper: Paper
+    feed_token: str
 
 
 @pytest.fixture
-def world() -> World:
+def world(monkeypatch, tmp_path) -> World:
     area = make_area(slug="energi-og-klima", name="Energi og klima")
     own = make_project(area=area, number=3, label="Delprojekt 3", title="Energi på dagsordenen")
     other = make_project(area=area, number=4, label="Delprojekt 4", title="Energimærkning")
     party = make_party(name="Odense Kommune")
     make_responsibility(project=own, party=party)
     make_milestone(project=own, date=datetime.date(2011, 6, 1))
-    return World(own=own, other=other, party_pk=party.pk)
+    monkeypatch.setattr(Paper._meta.get_field("file"), "storage", PrivateFileSystemStorage(location=tmp_path))
+    approved = make_meeting(day=datetime.date(2011, 5, 12), status=Meeting.Status.MINUTES_APPROVED)
+    draft = make_meeting(day=datetime.date(2011, 9, 1))
+    make_item(draft, position=1)
+    from meetings.calendar import calendar_feed_renew
+
+    return World(
+        own=own, other=other, party_pk=party.pk, approved=approved, draft=draft,
+        public_paper=make_paper(approved), internal_paper=make_paper(approved, internal=True),
+        feed_token=calendar_feed_renew(person=make_user()).token,
+    )  # fmt: skip
 
 
 def user_for(kind: str, world: World):  # noqa: ANN201
@@ -107,6 +126,28 @@ MATRIX = [
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
     ("area PDF", "get", lambda w: reverse("documents:area-pdf", args=["energi-og-klima"]), None,
      [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    # Meetings (issue 11): board members read approved minutes, not drafts or internal papers.
+    ("meetings", "get", lambda w: reverse("meetings:meetings"), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("approved meeting", "get", lambda w: reverse("meetings:meeting", args=[w.approved.pk]), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("draft meeting", "get", lambda w: reverse("meetings:meeting", args=[w.draft.pk]), None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
+    ("approved meeting's pack", "get", lambda w: reverse("meetings:agenda-pdf", args=[w.approved.pk]), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("draft minutes", "get", lambda w: reverse("meetings:minutes-pdf", args=[w.draft.pk]), None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
+    ("public paper", "get", lambda w: w.public_paper.get_absolute_url(), None,
+     [SIGN_IN, REFUSED, REFUSED, OK, OK, OK]),
+    ("internal paper", "get", lambda w: w.internal_paper.get_absolute_url(), None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
+    ("comment on a draft agenda", "post", lambda w: reverse("meetings:new-comment", args=[w.draft.pk, 1]),
+     {"text": "Husk Landsbyggefonden."}, [SIGN_IN, REFUSED, REFUSED, REFUSED, TO_MEETING, TO_MEETING]),
+    ("my tasks", "get", lambda w: reverse("meetings:my-tasks"), None,
+     [SIGN_IN, OK, OK, OK, OK, OK]),
+    # The private calendar address is its own key: calendar programs do not sign in.
+    ("calendar feed", "get", lambda w: reverse("meetings:calendar-feed", args=[w.feed_token]), None,
+     [OK, OK, OK, OK, OK, OK]),
     # Public-sector law: the accessibility statement is open to everyone, signed in or not.
     ("accessibility statement", "get", lambda w: reverse("pages:accessibility"), None,
      [OK, OK, OK, OK, OK, OK]),
@@ -149,10 +190,17 @@ def assert_meets(response, expected, world: World, url: str) -> None:
         assert location == project_url("projects:project", project)
     elif expected == TO_MASTERPLAN:
         assert location == reverse("documents:masterplan")
+    elif expected == TO_MEETING:
+        assert location.startswith(world.draft.get_absolute_url())
 
 
 def state(world: World) -> tuple:
-    return StatusReport.objects.count(), HourRegistration.objects.count(), Project.objects.get(pk=world.own.pk).title
+    return (
+        StatusReport.objects.count(),
+        HourRegistration.objects.count(),
+        Project.objects.get(pk=world.own.pk).title,
+        AgendaComment.objects.count(),
+    )
 
 
 @pytest.mark.parametrize(("action", "method", "url", "data", "user", "expected"), CELLS)
@@ -167,7 +215,7 @@ def test_the_matrix(client, world, action, method, url, data, user, expected):
 
     assert_meets(response, expected, world, url)
     after = state(world)
-    if method == "post" and expected == TO_PROJECT:
+    if method == "post" and expected in (TO_PROJECT, TO_MEETING):
         assert after != before, "a permitted action leaves its mark"
     elif method == "post" and expected != OK:
         assert after == before, "a refused action changes nothing"
@@ -181,7 +229,7 @@ def test_the_matrix_covers_every_page_of_the_portal():
     assert len(walked) == len(MATRIX)
     portal_routes = {
         f"{namespace}:{pattern.name}"
-        for namespace in ("dashboard", "areas", "projects", "documents", "search", "parties", "pages")
+        for namespace in ("dashboard", "areas", "projects", "documents", "search", "parties", "pages", "meetings")
         for pattern in get_resolver().namespace_dict[namespace][1].url_patterns
     }
     covered = {
@@ -189,6 +237,8 @@ def test_the_matrix_covers_every_page_of_the_portal():
         "projects:new-hours", "search:search", "parties:party", "documents:masterplan",
         "documents:area-masterplan", "documents:documents", "documents:area-pdf", "dashboard:attention",
         "pages:accessibility",
+        "meetings:meetings", "meetings:meeting", "meetings:new-comment", "meetings:agenda-pdf",
+        "meetings:minutes-pdf", "meetings:paper", "meetings:my-tasks", "meetings:calendar-feed",
         # Rendered like the area PDF, and walked by tests/byaftale/test_access.py and tests/documents/test_views.py:
         "documents:action-plan-pdf", "documents:masterplan-pdf",
     }  # fmt: skip

@@ -25,7 +25,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from byaftale.access import STEERING_GROUP, sync_roles
-from projects.backup import MEDIA_ARCHIVE, database_file_name
+from projects.backup import MEDIA_ARCHIVE, PAPERS_ARCHIVE, database_file_name
 from projects.models import Project, StatusReport
 from tests.factories import make_hours, make_status_report, make_user
 
@@ -119,6 +119,7 @@ def restore_in_new_process(folder: Path, *, database_url: str, media_root: Path,
         "DJANGO_SETTINGS_MODULE": "byaftale.settings.test",
         "DATABASE_URL": database_url,
         "DJANGO_MEDIA_ROOT": str(media_root),
+        "BYAFTALE_PAPERS_DIR": str(media_root.parent / "restored-papers"),
     }
     return subprocess.run(
         [sys.executable, "manage.py", "restore_portal", str(folder)],
@@ -143,6 +144,10 @@ def test_a_backup_restored_into_an_empty_database_gives_back_every_row_every_his
     project._change_reason = "Ny titel efter styregruppemødet"
     project.save()
     default_storage.save(UPLOADED_PAPER, ContentFile(b"%PDF-1.7 dagsorden"))
+    # A meeting's paper (bilag) is kept where no URL serves it, and is backed up all the same.
+    settings.PAPERS_DIR = tmp_path / "papers"
+    (settings.PAPERS_DIR / "2026").mkdir(parents=True)
+    (settings.PAPERS_DIR / "2026" / "a1b2c3.pdf").write_bytes(b"%PDF-1.7 bilag")
 
     folder = back_up(tmp_path / "backups")
     restored_media = tmp_path / "restored-media"
@@ -166,6 +171,7 @@ def test_a_backup_restored_into_an_empty_database_gives_back_every_row_every_his
     [renamed] = [row for row in restored["projects_historicalproject"] if "Ny titel efter styregruppemødet" in row]
     assert "Energi på dagsordenen, også i 2027" in renamed
     assert (restored_media / UPLOADED_PAPER).read_bytes() == b"%PDF-1.7 dagsorden"
+    assert (tmp_path / "restored-papers" / "2026" / "a1b2c3.pdf").read_bytes() == b"%PDF-1.7 bilag"
 
 
 def test_restore_refuses_a_database_that_already_holds_the_portal_and_changes_nothing(
@@ -201,7 +207,7 @@ def test_each_backup_gets_a_new_folder_that_only_its_owner_may_read(transactiona
     assert first != second
     for folder in (first, second):
         assert sorted(path.name for path in folder.iterdir()) == sorted(
-            [database_file_name(), f"{database_file_name()}.metadata", MEDIA_ARCHIVE]
+            [database_file_name(), f"{database_file_name()}.metadata", MEDIA_ARCHIVE, PAPERS_ARCHIVE]
         )
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 

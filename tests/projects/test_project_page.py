@@ -15,6 +15,7 @@ from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from projects.demo import generate_demo_projects
 from projects.models import HourRegistration, Milestone, Project, Relation, StatusReport
 from tests.factories import make_hours, make_milestone, make_project, make_status_report, make_user
+from tests.html import element, elements
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +29,13 @@ def page_of(client, user, area_slug: str, number: int) -> str:
 
 def row_with(html: str, text: str) -> str:
     """The table row that holds `text`."""
-    rows = [row for row in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if text in row]
+    rows = [row.outer for row in elements(html, "tr") if text in row.outer]
     assert rows, f"no row with {text!r}"
     return rows[0]
 
 
 def section(html: str, heading_id: str) -> str:
-    match = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', html, re.S)
-    assert match, f"no section {heading_id}"
-    return match.group(1)
+    return element(html, "section", aria_labelledby=heading_id).inner
 
 
 def energy(number: int) -> Project:
@@ -190,7 +189,7 @@ def test_a_milestone_ahead_is_neither_reached_nor_overdue(client, db):
 def test_the_timeline_draws_the_period_with_numbered_milestones(client, seeded):
     html = section(page_of(client, make_user(BOARD_MEMBER), "tidssvarende-boliger", 1), "timeline-heading")
 
-    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    svg = element(html, "svg").outer
     assert 'role="img"' in svg
     assert "Tidslinje for 1. projekt: Kortlægning af boligafdelinger" in svg
     assert "2 milepæle" in svg
@@ -204,7 +203,7 @@ def test_an_approximate_open_ended_period_is_drawn_hatched_over_a_year(client, d
 
     html = page_of(client, make_user(BOARD_MEMBER), project.area.slug, project.number)
 
-    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    svg = element(html, "svg").outer
     assert "timeline-approximate" in svg and "timeline-open" in svg
     assert ">medio 2011</text>" in svg
     assert ">ingen slutdato angivet</text>" in svg
@@ -423,8 +422,9 @@ def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(client, seede
     client.force_login(make_user(SECRETARIAT, is_staff=True))
     url = reverse("projects:project", args=[project.area.slug, project.number])
 
-    # 20, and the session's renewal: a savepoint, its update and the release.
-    with django_assert_num_queries(20 + 3):
+    # 20, the meetings that treated the project and their open follow-up points (meetings.pages), and the
+    # session's renewal: a savepoint, its update and the release.
+    with django_assert_num_queries(20 + 2 + 3):
         response = client.get(url)
 
     html = response.content.decode()
