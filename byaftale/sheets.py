@@ -42,6 +42,10 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from import_export.resources import Diff
 from import_export.results import Result, RowResult
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from . import bulk_import
+from .bulk_import import SheetInstanceLoader
 
 HEADER_ROWS = 1
 
@@ -223,10 +227,21 @@ class XLSX(base_formats.XLSX):
 SHEET_FORMATS: dict[str, type[base_formats.Format]] = {"csv": CSV, "xlsx": XLSX}
 
 
-def in_sheet_language(text: Any) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(text)
+_IN_SHEET_LANGUAGE: dict[tuple, str] = {}
 
+
+def in_sheet_language(text: Any) -> str:
+    """A (lazy) text in the portal's language; remembered, since a sheet's widgets ask for the same labels
+    on every row and switching the language each time was most of an import's time."""
+    args = getattr(text, "_args", None)  # a lazy translation: its msgid (and context)
+    if args is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(text)
+    key = (settings.LANGUAGE_CODE, args)
+    if key not in _IN_SHEET_LANGUAGE:
+        with translation.override(settings.LANGUAGE_CODE):
+            _IN_SHEET_LANGUAGE[key] = str(text)
+    return _IN_SHEET_LANGUAGE[key]
 
 
 def verbose_name_of(model: type[models.Model], name: str) -> Any:
@@ -245,7 +260,12 @@ class Column(fields.Field):
 
     @property
     def column_name(self) -> str:
-        return capfirst(in_sheet_language(verbose_name_of(self.model, self.attribute)))
+        # Read once: the header is in the portal's language whoever imports, and every row asks for it.
+        name = self.__dict__.get("_column_name")
+        if name is None:
+            name = capfirst(in_sheet_language(verbose_name_of(self.model, self.attribute)))
+            self.__dict__["_column_name"] = name
+        return name
 
     @column_name.setter
     def column_name(self, value: str | None) -> None:
@@ -426,6 +446,21 @@ class ReadableDiff(Diff):
         return [preview_value(field, instance) for field in resource.get_import_fields()]
 
 
+class NoPreview(Diff):
+    """The diff of an import whose preview nobody sees: nothing is read or rendered."""
+
+    def __init__(self, resource: resources.Resource, instance: models.Model, new: bool) -> None:
+        self.left: list[str] = []
+        self.right: list[str] = []
+        self.new = new
+
+    def compare_with(self, resource: resources.Resource, instance: models.Model) -> None:
+        pass
+
+    def as_html(self) -> list:
+        return []
+
+
 class SheetResource(resources.ModelResource):
     """A model as a spreadsheet: validated like a form, keyed by natural values, headed in the portal's language.
 
@@ -438,14 +473,28 @@ class SheetResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = True
         report_skipped = True
+        # Rows are written together at the end (with their history, in bulk), once every row has passed.
+        use_bulk = True
+        batch_size = 10**9
+        instance_loader_class = SheetInstanceLoader
+
+    without_preview = False  # import_sheet() sets it: no diff is built for a preview nobody sees
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._unique_keys: list[tuple[tuple[str, ...], Any, tuple, models.Model, int]] = []
+        self._seen_keys: dict[tuple, int] = {}
+        self._rows: dict[int, dict] = {}
+        self._history_user: Any = None
+        self._change_reason = ""
+        self._row_number = 0
 
     @classmethod
     def get_result_class(cls) -> type[Result]:
         return SheetResult
 
-    @classmethod
-    def get_diff_class(cls) -> type[Diff]:
-        return ReadableDiff
+    def get_diff_class(self) -> type[Diff]:
+        return NoPreview if getattr(self, "without_preview", False) else ReadableDiff
 
     @classmethod
     def get_display_name(cls) -> str:
@@ -463,19 +512,122 @@ class SheetResource(resources.ModelResource):
             return True
         return super().skip_row(instance, original, row, import_validation_errors)
 
+    def import_row(self, row: dict, instance_loader: Any, **kwargs: Any) -> RowResult:
+        self._row_number = kwargs.get("row_number", 0)
+        self._rows[self._row_number] = row
+        return super().import_row(row, instance_loader, **kwargs)
+
     def validate_instance(
         self, instance: models.Model, import_validation_errors: dict | None = None, validate_unique: bool = True
     ) -> None:
+        if not self._meta.use_bulk:
+            try:
+                super().validate_instance(instance, import_validation_errors, validate_unique)
+            except ValidationError as error:
+                self.raise_on_columns(instance, error)
+            return
+        errors = dict(import_validation_errors or {})
         try:
-            super().validate_instance(instance, import_validation_errors, validate_unique)
+            # Field and model rules per row; check constraints in Python; unique ones once per sheet.
+            # A related object the row named was read from the database by its lookup: no query to confirm it.
+            found = {
+                f.name
+                for f in instance._meta.concrete_fields
+                if f.is_relation and isinstance(instance._state.fields_cache.get(f.name), models.Model)
+            }
+            instance.full_clean(exclude={*errors, *found}, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            headers = {column.attribute: column.column_name for column in self.fields.values()}
-            by_column: dict[str, list[ValidationError]] = {}
-            for name, errors in error.error_dict.items():
-                if name != NON_FIELD_ERRORS and name not in headers:
-                    headers[name] = capfirst(in_sheet_language(verbose_name_of(type(instance), name)))
-                by_column.setdefault(headers.get(name, NON_FIELD_ERRORS), []).extend(errors)
-            raise ValidationError(by_column) from None
+            errors = error.update_error_dict(errors)
+        try:
+            bulk_import.check_constraints(instance, set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not errors and validate_unique:
+            errors = self.note_unique_keys(instance)
+        if errors:
+            self.raise_on_columns(instance, ValidationError(errors))
+
+    def note_unique_keys(self, instance: models.Model) -> dict:
+        """Refuse a key an earlier row of the sheet already has; keep the rest for one query at the end."""
+        model = type(instance)
+        for fields_, constraint in bulk_import.unique_sets(model):
+            key = tuple(getattr(instance, bulk_import.attname(model, f)) for f in fields_)
+            if any(value is None for value in key):
+                continue
+            seen = (fields_, id(constraint), key)
+            if seen in self._seen_keys and self._seen_keys[seen] != self._row_number:
+                return bulk_import.unique_error(instance, fields_, constraint)
+            self._seen_keys[seen] = self._row_number
+            self._unique_keys.append((fields_, constraint, key, instance, self._row_number))
+        return {}
+
+    def raise_on_columns(self, instance: models.Model, error: ValidationError) -> None:
+        """The error keyed by the columns' headers, as a person sees them."""
+        headers = {column.attribute: column.column_name for column in self.fields.values()}
+        by_column: dict[str, list[ValidationError]] = {}
+        for name, errors in error.error_dict.items():
+            if name != NON_FIELD_ERRORS and name not in headers:
+                headers[name] = capfirst(in_sheet_language(verbose_name_of(type(instance), name)))
+            by_column.setdefault(headers.get(name, NON_FIELD_ERRORS), []).extend(errors)
+        raise ValidationError(by_column) from None
+
+    def check_unique_in_database(self, result: Result) -> None:
+        for number, instance, fields_, constraint in bulk_import.conflicts_in_database(
+            self._meta.model, self._unique_keys
+        ):
+            error = ValidationError(bulk_import.unique_error(instance, fields_, constraint))
+            try:
+                self.raise_on_columns(instance, error)
+            except ValidationError as error:
+                result.append_invalid_row(number, self._rows.get(number, {}), error)
+        self._unique_keys.clear()
+
+    def bulk_create(
+        self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None,
+        result: Any = None,
+    ) -> None:  # fmt: skip
+        if result is not None and self._unique_keys:
+            self.check_unique_in_database(result)
+        if result is not None and (result.has_validation_errors() or result.has_errors()):
+            self.create_instances.clear()  # nothing of a refused sheet is written
+            self.update_instances.clear()
+            return
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    self._meta.model,
+                    batch_size=500,
+                    default_user=self._history_user,
+                    default_change_reason=self._change_reason,
+                )
+            except Exception as error:  # noqa: BLE001 - reported as the sheet's error, as django-import-export does
+                self.handle_import_error(result, error, raise_errors)
+        self.create_instances.clear()
+
+    def bulk_update(
+        self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None,
+        result: Any = None,
+    ) -> None:  # fmt: skip
+        if self.update_instances and (using_transactions or not dry_run):
+            names = [self.fields[name].attribute for name in self.get_bulk_update_fields()]
+            if any(f.name == "version" for f in self._meta.model._meta.concrete_fields):
+                for instance in self.update_instances:
+                    # A save from a copy read before the import is then refused as stale.
+                    instance.version += 1
+                names.append("version")
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    self._meta.model,
+                    names,
+                    batch_size=500,
+                    default_user=self._history_user,
+                    default_change_reason=self._change_reason,
+                )
+            except Exception as error:  # noqa: BLE001
+                self.handle_import_error(result, error, raise_errors)
+        self.update_instances.clear()
 
     def check_headers(self, headers: Sequence[str]) -> None:
         """Refuse a sheet whose headers this resource does not know, before any of its rows is read."""
@@ -504,9 +656,10 @@ class SheetResource(resources.ModelResource):
             result = self.get_result_class()()
             self.handle_import_error(result, refusal, raise_errors)
             return result
-        return super().import_data_inner(
-            dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
-        )
+        with bulk_import.import_cache():
+            return super().import_data_inner(
+                dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
+            )
 
     def before_import(self, dataset: Any, **kwargs: Any) -> None:
         for number, row in enumerate(dataset):
@@ -524,10 +677,12 @@ class SheetResource(resources.ModelResource):
         user = kwargs.get("user")
         if user is not None and user.is_authenticated:
             instance._history_user = user  # type: ignore[attr-defined]  # django-simple-history reads it on save
+            self._history_user = user
         file_name = kwargs.get("file_name")
-        instance._change_reason = (  # type: ignore[attr-defined]  # django-simple-history reads it on save
+        self._change_reason = (
             gettext("Imported from %(file)s") % {"file": file_name} if file_name else gettext("Imported from a sheet")
         )
+        instance._change_reason = self._change_reason  # type: ignore[attr-defined]  # django-simple-history reads it on save
 
     def after_export(self, queryset: Any, dataset: Any, **kwargs: Any) -> None:
         dataset.title = capfirst(in_sheet_language(self._meta.model._meta.verbose_name_plural))
@@ -609,6 +764,12 @@ def read_sheet(
     return file_format.create_dataset(data)
 
 
+def without_preview(resource: SheetResource) -> None:
+    """No row-by-row preview nobody sees (it was most of a big import's time); unchanged rows are still
+    found and skipped, which django-import-export's own skip_diff would give up."""
+    resource.without_preview = True
+
+
 def import_sheet(
     *,
     resource: SheetResource,
@@ -628,6 +789,7 @@ def import_sheet(
         dataset = read_sheet(file, format, resource=resource)
     except SheetRefused as refusal:
         return ImportReport(errors=[str(refusal)])
+    without_preview(resource)
     result = resource.import_data(
         dataset,
         dry_run=dry_run,

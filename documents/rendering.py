@@ -1,7 +1,8 @@
 """The board's PDFs: the action plan (handlingsplan), the masterplan and one per focus area.
 
 Rendered by WeasyPrint (`byaftale.pdf`) from templates/documents/pdf/, tagged (PDF/UA-1) and in Danish. A rendered
-document is cached under a key made of the plan's last change, today's date (the chart's today line
+document is cached under a key made of the plan's revision (`projects.plan.plan_revision`: a stamp that every
+write moves, bulk inserts included), today's date (the chart's today line
 and the file name carry it) and the templates themselves, so a second download is served at once and
 any change to the plan, or a new day, makes the next one fresh.
 
@@ -32,7 +33,7 @@ from django.utils.text import slugify
 
 from areas.models import ActionPlan, FocusArea
 from byaftale.pdf import STYLESHEETS, render_pdf
-from projects.plan import PLAN_MODELS, PlanContents, plan_last_changed, read_plan
+from projects.plan import PLAN_MODELS, PlanContents, plan_last_changed, plan_revision, read_plan
 
 PAPER_SIZES = ("A4", "A3")
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -98,9 +99,8 @@ def document_filename(plan: ActionPlan, name: str, today: datetime.date) -> str:
     return f"byaftale-{slugify(name)}-ver-{version}-{today.isoformat()}.pdf"
 
 
-def _cache_key(key: str, plan: ActionPlan, today: datetime.date, changed: datetime.datetime | None) -> str:
-    stamp = changed.isoformat() if changed else "seed"
-    return f"pdf:{key}:{plan.pk}:{stamp}:{today.isoformat()}:{_sources_fingerprint()}"
+def _cache_key(key: str, plan: ActionPlan, today: datetime.date, revision: str) -> str:
+    return f"pdf:{key}:{plan.pk}:{revision}:{today.isoformat()}:{_sources_fingerprint()}"
 
 
 def renders_in_background() -> bool:
@@ -150,7 +150,7 @@ def cached_document(
     """The document as the plan is today, from the cache. While a newer one is pending (the plan changed,
     or a day began, and a worker renders in the background) the last rendered one is served and a render
     queued; one never rendered is rendered here, once. `stale_ok=False` (the worker) renders what is missing."""
-    full_key = _cache_key(key, plan, today, plan_last_changed(plan))
+    full_key = _cache_key(key, plan, today, plan_revision(plan))
     document = cache.get(full_key)
     if document is not None:
         return document
@@ -177,7 +177,7 @@ def request_render() -> None:
 
 def plan_changed(sender: object, instance: object, **kwargs: object) -> None:
     """simple_history's post_create_historical_record: every edit, import and delete of the plan leaves a
-    history record (the same records plan_last_changed reads), and each queues a render."""
+    history record, and each queues a render (a bulk write leaves none: its next download queues one)."""
     if isinstance(instance, PLAN_MODELS) and renders_in_background():
         request_render()
 
@@ -190,9 +190,9 @@ def document_keys(areas: list[FocusArea]) -> list[str]:
 def cached_facts(plan: ActionPlan, areas: list[FocusArea], *, today: datetime.date) -> dict[str, DocumentFacts]:
     """The facts of each document whose current version is rendered and cached, by its key in
     document_keys(); a document missing here is rendered at its next download. One query, one cache read."""
-    changed = plan_last_changed(plan)
+    revision = plan_revision(plan)
     keys = document_keys(areas)
-    current = {_cache_key(key, plan, today, changed) + ":facts": key for key in keys}
+    current = {_cache_key(key, plan, today, revision) + ":facts": key for key in keys}
     # While a newer version is pending, the last rendered one is what a download gets: tell its facts.
     last = {_last_key(key, plan) + ":facts": key for key in keys}
     found = cache.get_many([*current, *last])

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from areas.models import FocusArea
 from byaftale.access import current_plan, reads_plan
-from projects.plan import read_plan
+from projects.plan import masterplan_page
 
 from . import rendering as documents
 
@@ -18,11 +18,17 @@ from . import rendering as documents
 def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpResponse:
     plan = current_plan()
     area = get_object_or_404(FocusArea, plan=plan, slug=area_slug) if area_slug else None
-    contents = read_plan(plan, today=timezone.localdate(), area=area)
+    try:
+        number = max(1, int(request.GET.get("side", "1")))
+    except ValueError:
+        number = 1
+    page = masterplan_page(plan, today=timezone.localdate(), area=area, number=number)
+    if number > 1 and not page.chart.sections:
+        raise Http404("No such page.")
     return render(
         request,
         "documents/masterplan.html",
-        {"plan": plan, "area": area, "areas": plan.areas.order_by("position"), "chart": contents.masterplan},
+        {"plan": plan, "area": area, "areas": plan.areas.order_by("position"), "chart": page.chart, "page": page},
     )
 
 

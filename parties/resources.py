@@ -7,7 +7,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
+from import_export.instance_loaders import ModelInstanceLoader
 
+from byaftale.bulk_import import lookup
 from byaftale.sheets import ChoiceWidget, Column, LookupWidget, SheetResource, TextWidget, YesNoWidget
 
 from .models import Party
@@ -17,6 +19,9 @@ class PartyWidget(LookupWidget):
     """A party by its name, or by its short name (BO) where that is unambiguous."""
 
     def find(self, text: str, row: dict[str, Any]) -> Party:
+        return lookup(("party", text), lambda: self.find_uncached(text))
+
+    def find_uncached(self, text: str) -> Party:
         matches = list(Party.objects.filter(name=text)) or list(
             Party.objects.filter(Q(name__iexact=text) | Q(short_name__iexact=text))
         )
@@ -69,6 +74,10 @@ class PartyResource(SheetResource):
         )  # fmt: skip
         import_order = export_order = fields
         import_id_fields = ("name",)
+        # A row may name a party an earlier row of the same sheet creates (administered by, part of): rows are
+        # saved one by one, so each finds the ones above it.
+        use_bulk = False
+        instance_loader_class = ModelInstanceLoader
 
     def filter_export(self, queryset: QuerySet[Party], **kwargs: Any) -> QuerySet[Party]:
         return queryset.select_related("administered_by", "part_of")

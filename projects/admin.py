@@ -24,7 +24,7 @@ from .deletion import deletion_record, project_delete, project_restore, projects
 from .history_reasons import readable_reason
 from .models import FinancingItem, HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 from .reporting import file_status_report
-from .resources import MilestoneResource, ProjectResource, ResponsibilityResource
+from .resources import HourRegistrationResource, MilestoneResource, ProjectResource, ResponsibilityResource
 
 
 class FocusAreaScopeFilter(admin.SimpleListFilter):
@@ -343,7 +343,9 @@ class ReportedByAdmin(HistoryAdmin):
 
 
 @admin.register(HourRegistration)
-class HourRegistrationAdmin(ReportedByAdmin):
+class HourRegistrationAdmin(SheetAdmin, ReportedByAdmin):
+    # The secretariat imports timesheets kept in Excel: date, project, hours, person, note.
+    resource_classes = [HourRegistrationResource]
     who_field = "registered_by"
     list_display = ("date", "project", "hours", "who", "note")
     list_filter = (

@@ -1,4 +1,4 @@
-"""Projects, responsibilities and milestones as spreadsheets.
+"""Projects, responsibilities, milestones and hours as spreadsheets.
 
 A project is named by its focus area and number ("energi-og-klima/3"), a line or theme by its focus area and
 name ("energi-og-klima/Lokal efterspørgsel"), a focus area by its short name (or its name), a party by its name.
@@ -6,12 +6,18 @@ name ("energi-og-klima/Lokal efterspørgsel"), a focus area by its short name (o
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.formats import number_format
 from django.utils.translation import gettext
+from import_export import widgets
 
 from areas.models import FocusArea, Grouping
+from byaftale.bulk_import import lookup
 from byaftale.sheets import (
     ChoiceWidget,
     Column,
@@ -24,13 +30,16 @@ from byaftale.sheets import (
 )
 from parties.resources import PartyWidget
 
-from .models import Milestone, Project, Responsibility
+from .models import HourRegistration, Milestone, Project, Responsibility
 
 
 class FocusAreaWidget(LookupWidget):
     """A focus area by its short name (energi-og-klima), its name or its name in the plan's table."""
 
     def find(self, text: str, row: dict[str, Any]) -> FocusArea:
+        return lookup(("focus area", text), lambda: self.find_uncached(text))
+
+    def find_uncached(self, text: str) -> FocusArea:
         matches = list(FocusArea.objects.filter(slug=text)) or list(
             FocusArea.objects.filter(Q(name__iexact=text) | Q(name_in_table__iexact=text))
         )
@@ -67,6 +76,10 @@ class GroupingInRowsAreaWidget(LookupWidget):
 
 
 def find_grouping(area: FocusArea, name: str) -> Grouping:
+    return lookup(("grouping", area.pk, name.casefold()), lambda: find_grouping_uncached(area, name))
+
+
+def find_grouping_uncached(area: FocusArea, name: str) -> Grouping:
     try:
         return Grouping.objects.get(area=area, name__iexact=name)
     except Grouping.DoesNotExist:
@@ -83,8 +96,11 @@ class ProjectWidget(LookupWidget):
         if not area_text or not number_text.strip().isdigit():
             raise ValueError(gettext("Write the project as focus area/number, e.g. energi-og-klima/3."))
         area = FocusAreaWidget().find(area_text.strip(), row)
+        return lookup(("project", area.pk, int(number_text)), lambda: self.find_in(area, number_text))
+
+    def find_in(self, area: FocusArea, number_text: str) -> Project:
         try:
-            return Project.objects.get(area=area, number=int(number_text))
+            return Project.objects.select_related("area").get(area=area, number=int(number_text))
         except Project.DoesNotExist:
             raise ValueError(
                 gettext("«%(area)s» has no project number %(number)s.") % {"area": area.slug, "number": number_text}
@@ -191,3 +207,67 @@ class MilestoneResource(SheetResource):
 
     def filter_export(self, queryset: QuerySet[Milestone], **kwargs: Any) -> QuerySet[Milestone]:
         return queryset.select_related("project__area", "area")
+
+
+class HoursWidget(widgets.Widget):
+    """Hours as a timesheet writes them: 7,5 or 7.5 or 7½-free decimals, or a number cell."""
+
+    NUMBER = re.compile(r"\d+([.,]\d{1,2})?")
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Decimal | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, bool):
+            raise ValueError(gettext("Write the hours as a number, such as 7,5."))
+        if isinstance(value, int | float | Decimal):
+            return Decimal(str(value)).quantize(Decimal("0.01"))
+        text = str(value).strip().replace("\xa0", "").replace(" ", "")
+        if not self.NUMBER.fullmatch(text):
+            raise ValueError(gettext("Write the hours as a number, such as 7,5."))
+        return Decimal(text.replace(",", "."))
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> Any:
+        if value is None:
+            return ""
+        return value if kwargs.get("force_native_type") else number_format(value, decimal_pos=2)
+
+
+class PersonWidget(LookupWidget):
+    """A person by user name, or by e-mail address."""
+
+    def find(self, text: str, row: dict[str, Any]) -> Any:
+        return lookup(("person", text.casefold()), lambda: self.find_uncached(text))
+
+    def find_uncached(self, text: str) -> Any:
+        users = get_user_model()._default_manager
+        matches = list(users.filter(username__iexact=text)) or list(users.filter(email__iexact=text))
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise ValueError(gettext("More than one person has the e-mail address «%(value)s».") % {"value": text})
+        raise ValueError(gettext("No person has the user name or e-mail address «%(value)s».") % {"value": text})
+
+    def name(self, value: Any) -> str:
+        return value.get_username()
+
+
+class HourRegistrationResource(SheetResource):
+    """Hours kept in a timesheet: date, project, hours, person, note; one registration per row.
+
+    A row the same as a registration already there (same date, project, hours, person and note) is that
+    registration, so a timesheet imported twice adds its hours once."""
+
+    date = Column(HourRegistration, "date", DateWidget())
+    project = Column(HourRegistration, "project", ProjectWidget())
+    hours = Column(HourRegistration, "hours", HoursWidget())
+    registered_by = Column(HourRegistration, "registered_by", PersonWidget())
+    note = Column(HourRegistration, "note", TextWidget())
+
+    class Meta:
+        model = HourRegistration
+        fields = ("date", "project", "hours", "registered_by", "note")
+        import_order = export_order = fields
+        import_id_fields = fields
+
+    def filter_export(self, queryset: QuerySet[HourRegistration], **kwargs: Any) -> QuerySet[HourRegistration]:
+        return queryset.select_related("project__area", "registered_by")

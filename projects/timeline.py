@@ -4,18 +4,23 @@ The source's charts ("Masterplan ver. 1.3 [Varighed i mdr.]") were images and ar
 redraws them from the dates. A period "1. april 2011 – 1. april 2013" is read as the source reads
 it: 24 months, April 2011 up to and including March 2013. An end on the first of a month is the
 boundary, any other end day includes its month. An open end (the source gives only a start) runs
-to the end of the chart and is drawn as open.
+to the end of the chart and is marked open; the drawing (projects.gantt) fades it out after a few months.
+Each row also carries its text alternative, one sentence, and optionally an earlier version's period
+(a baseline) with how far the period has moved since.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils import translation
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from areas.models import FocusArea, Grouping
 
@@ -67,6 +72,9 @@ class Month:
         return f"{self.abbreviation} {self.year}"
 
 
+OPEN_END_MONTHS = 6  # an open end is drawn solid for half of these, then fades out
+
+
 def last_month(end: datetime.date) -> Month:
     """The last month a period ending on `end` covers: the first of a month is a boundary."""
     return Month.of(end).plus(-1) if end.day == 1 else Month.of(end)
@@ -76,72 +84,55 @@ def months_between(first: Month, last: Month) -> list[Month]:
     return [first.plus(i) for i in range(last.index - first.index + 1)]
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """A project's period and milestones as an earlier, approved version of the plan had them.
+
+    Supplied by whoever compares plan versions (issue 12), keyed by project id; the chart draws it as
+    a thin bar under the current one, its milestones hollow, and says how far the period has moved."""
+
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    milestones: Sequence[tuple[datetime.date, str]] = ()
+
+
 @dataclass
-class Cell:
-    """One month of one row, or a run of empty months: whether the bar covers it and which milestones
-    fall in it. Empty months are merged (never across a new year), which keeps big charts fast to print."""
+class BaselineBar:
+    """A baseline laid out on the chart's months, like a Bar; milestones as (month offset + position, text)."""
 
-    month: Month
-    span: int = 1
-    on: bool = False
-    first: bool = False
-    last: bool = False
-    open: bool = False
-    today: bool = False
-    milestones: list[Milestone] = field(default_factory=list)
-
-
-def row_cells(
-    months: Sequence[Month],
-    *,
-    offset: int | None,
-    span: int,
-    open_end: bool,
-    milestones: Sequence[tuple[int, Milestone]],
-    today_month: int | None,
-) -> list[Cell]:
-    cells = [Cell(month, today=(i == today_month)) for i, month in enumerate(months)]
-    if offset is not None:
-        for i in range(offset, offset + span):
-            cells[i].on = True
-            cells[i].open = open_end
-        cells[offset].first = True
-        cells[offset + span - 1].last = True
-    for i, milestone in milestones:
-        cells[i].milestones.append(milestone)
-    return merge_empty_months(cells)
-
-
-def merge_empty_months(cells: list[Cell]) -> list[Cell]:
-    merged: list[Cell] = []
-    for cell in cells:
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and not (previous.on or previous.today or previous.milestones)
-            and not (cell.on or cell.today or cell.milestones)
-            and cell.month.month != 1
-        ):
-            previous.span += 1
-        else:
-            merged.append(cell)
-    return merged
+    offset: int | None
+    span: int
+    open_end: bool
+    period: str
+    milestones: list[tuple[float, str]] = field(default_factory=list)
 
 
 @dataclass
 class Bar:
-    """A project's row on the chart; offsets count months from the chart's first month."""
+    """A project's row on the chart; offsets count months from the chart's first month.
+
+    `sentence` is the row read as one sentence: the text alternative of the drawing, made once here."""
 
     project: Project
     offset: int | None
     span: int
     open_end: bool
     milestones: list[tuple[int, Milestone]] = field(default_factory=list)
-    cells: list[Cell] = field(default_factory=list)
+    baseline: BaselineBar | None = None
+    slippage: int | None = None  # months the end (or, where either end is open, the start) has moved
+    sentence: str = ""
 
     @property
     def approximate(self) -> bool:
         return bool(self.project.start_wording or self.project.end_wording)
+
+    @property
+    def slippage_label(self) -> str:
+        """ "+3 mdr." beside the row; nothing where the period has not moved."""
+        if not self.slippage:
+            return ""
+        sign = "+" if self.slippage > 0 else "−"
+        return _("%(sign)s%(months)s mo.") % {"sign": sign, "months": abs(self.slippage)}
 
 
 @dataclass
@@ -157,7 +148,6 @@ class Section:
     area: FocusArea
     groups: list[Group]
     milestones: list[tuple[int, Milestone]]
-    milestone_cells: list[Cell] = field(default_factory=list)
 
     @property
     def bars(self) -> list[Bar]:
@@ -179,37 +169,158 @@ class Masterplan:
     def hour_budget(self) -> int:
         return sum(bar.project.hour_budget or 0 for section in self.sections for bar in section.bars)
 
+    @property
+    def has_baseline(self) -> bool:
+        return any(bar.baseline is not None for section in self.sections for bar in section.bars)
 
-def chart_range(projects: Sequence[Project], milestones: Iterable[Milestone]) -> tuple[Month, Month] | None:
-    """The months from the earliest start or milestone to the latest end or milestone."""
+    @property
+    def has_open_end(self) -> bool:
+        return any(bar.open_end for section in self.sections for bar in section.bars)
+
+
+def month_position(date: datetime.date) -> float:
+    """Where in its month a day falls: 0 is the month's left edge, just below 1 its right edge."""
+    days = (Month.of(date).plus(1).first_day - Month.of(date).first_day).days
+    return (date.day - 0.5) / days
+
+
+@lru_cache(maxsize=8)
+def month_names(language: str) -> tuple[str, ...]:
+    """The months' names in a language, formatted once per process and language."""
+    with translation.override(language):
+        return tuple(date_format(datetime.date(2000, m, 1), "F") for m in range(1, 13))
+
+
+def months_text(first: Month, last: Month) -> str:
+    """A run of months read aloud: "april–september 2011", "april 2011–marts 2013", "april 2011"."""
+    names = month_names(translation.get_language() or "da")
+    if first == last:
+        return f"{names[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{names[first.month - 1]}–{names[last.month - 1]} {last.year}"
+    return f"{names[first.month - 1]} {first.year}–{names[last.month - 1]} {last.year}"
+
+
+def period_sentence(start: datetime.date | None, end: datetime.date | None) -> str:
+    if start is None:
+        return str(_("no period given"))
+    first = Month.of(start)
+    if end is None:
+        return _("from %(start)s, no end given") % {"start": months_text(first, first)}
+    return months_text(first, max(first, last_month(end)))
+
+
+def project_period_sentence(project: Project) -> str:
+    """The period in whole months where the plan gives dates; the source's own words (and «antaget») where
+    it gives words or the portal placed a date, since months alone would claim more than is known."""
+    if project.start_wording or project.end_wording or project.start_assumed or project.end_assumed:
+        return project.period_text() or str(_("no period given"))
+    return period_sentence(project.start_date, project.end_date)
+
+
+def slippage_sentence(months: int) -> str:
+    if months > 0:
+        return ngettext("%(n)s month later", "%(n)s months later", months) % {"n": months}
+    if months < 0:
+        return ngettext("%(n)s month earlier", "%(n)s months earlier", -months) % {"n": -months}
+    return str(_("as planned"))
+
+
+def row_sentence(bar: Bar) -> str:
+    """ "Delprojekt 3: Energi på dagsordenen, april–september 2011, 300 timer"; with a baseline "…, planlagt
+    april–september 2011, nu april–december 2011, 3 måneder senere, …"; the milestones after it."""
+    project = bar.project
+    parts = [str(project)]
+    period = project_period_sentence(project)
+    if bar.baseline is not None:
+        parts.append(_("planned %(then)s, now %(now)s") % {"then": bar.baseline.period, "now": period})
+        if bar.slippage is not None:
+            parts.append(slippage_sentence(bar.slippage))
+    else:
+        parts.append(period)
+    if project.hour_budget is not None:
+        hours = number_format(project.hour_budget, force_grouping=True)
+        parts.append(ngettext("%(hours)s hour", "%(hours)s hours", project.hour_budget) % {"hours": hours})
+    sentence = ", ".join(parts)
+    if bar.milestones:
+        marks = "; ".join(f"{m.title} ({m.date_label})" for _offset, m in bar.milestones)
+        label = ngettext("Milestone: %(marks)s", "Milestones: %(marks)s", len(bar.milestones))
+        sentence += ". " + label % {"marks": marks}
+    return sentence
+
+
+def chart_range(
+    projects: Sequence[Project], milestones: Iterable[Milestone], baselines: Iterable[Baseline] = ()
+) -> tuple[Month, Month] | None:
+    """The months from the earliest start or milestone to the latest end or milestone, baselines included."""
     firsts = [Month.of(p.start_date) for p in projects if p.start_date]
     lasts = [last_month(p.end_date) for p in projects if p.end_date]
+    # An open end is drawn for half a year before it has faded out: the chart holds that much.
+    lasts += [Month.of(p.start_date).plus(OPEN_END_MONTHS - 1) for p in projects if p.start_date and not p.end_date]
     marks = [Month.of(m.date) for m in milestones]
+    for baseline in baselines:
+        firsts += [Month.of(baseline.start_date)] if baseline.start_date else []
+        lasts += [last_month(baseline.end_date)] if baseline.end_date else []
+        marks += [Month.of(date) for date, _title in baseline.milestones]
     points = firsts + lasts + marks
     if not points:
         return None
     return min(points), max(points)
 
 
-def bar_for(project: Project, first: Month, last: Month) -> Bar:
+def _span(start: datetime.date | None, end: datetime.date | None, first: Month, last: Month) -> tuple[int | None, int]:
+    if start is None:
+        return None, 0
+    begin = Month.of(start)
+    stop = max(last_month(end) if end else last, begin)
+    return begin.index - first.index, stop.index - begin.index + 1
+
+
+def baseline_bar(baseline: Baseline, first: Month, last: Month) -> BaselineBar:
+    offset, span = _span(baseline.start_date, baseline.end_date, first, last)
+    marks = [(Month.of(d).index - first.index + month_position(d), title) for d, title in baseline.milestones]
+    period = period_sentence(baseline.start_date, baseline.end_date)
+    return BaselineBar(offset, span, baseline.start_date is not None and baseline.end_date is None, period, marks)
+
+
+def slippage_of(project: Project, baseline: Baseline) -> int | None:
+    """Months the end moved since the baseline; where either end is open, how far the start moved."""
+    if project.end_date and baseline.end_date:
+        return last_month(project.end_date).index - last_month(baseline.end_date).index
+    if project.start_date and baseline.start_date:
+        return Month.of(project.start_date).index - Month.of(baseline.start_date).index
+    return None
+
+
+def bar_for(project: Project, first: Month, last: Month, baseline: Baseline | None = None) -> Bar:
     milestones = [(Month.of(m.date).index - first.index, m) for m in project.milestones.all()]
-    if project.start_date is None:
-        return Bar(project, None, 0, open_end=False, milestones=milestones)
-    start = Month.of(project.start_date)
-    end = last_month(project.end_date) if project.end_date else last
-    end = max(end, start)
-    return Bar(project, start.index - first.index, end.index - start.index + 1, project.end_date is None, milestones)
+    offset, span = _span(project.start_date, project.end_date, first, last)
+    bar = Bar(project, offset, span, project.start_date is not None and project.end_date is None, milestones)
+    if baseline is not None:
+        bar.baseline = baseline_bar(baseline, first, last)
+        bar.slippage = slippage_of(project, baseline)
+    bar.sentence = row_sentence(bar)
+    return bar
 
 
-def build_masterplan(areas: Sequence[FocusArea], projects: Sequence[Project], *, today: datetime.date) -> Masterplan:
-    """Lay out the chart for these areas and projects.
+def build_masterplan(
+    areas: Sequence[FocusArea],
+    projects: Sequence[Project],
+    *,
+    today: datetime.date,
+    baselines: Mapping[int, Baseline] | None = None,
+) -> Masterplan:
+    """Lay out the chart for these areas and projects; `baselines` (by project id) adds an earlier version's
+    period under a project's bar.
 
     `projects` must come with `milestones` prefetched and `grouping` selected; area milestones are
     read from `areas` (prefetch `milestones` there too) so the layout runs no queries of its own.
     """
+    baselines = baselines or {}
     area_milestones = [m for area in areas for m in area.milestones.all()]
     project_milestones = [m for p in projects for m in p.milestones.all()]
-    span = chart_range(projects, area_milestones + project_milestones)
+    shown_baselines = [baselines[p.pk] for p in projects if p.pk in baselines]
+    span = chart_range(projects, area_milestones + project_milestones, shown_baselines)
     if span is None:
         return Masterplan(months=[], sections=[], today_offset=None)
     first, last = span
@@ -226,7 +337,7 @@ def build_masterplan(areas: Sequence[FocusArea], projects: Sequence[Project], *,
             key=lambda p: (p.grouping.position if p.grouping else -1, p.number),
         )
         groups = [
-            Group(grouping, [bar_for(p, first, last) for p in members])
+            Group(grouping, [bar_for(p, first, last, baselines.get(p.pk)) for p in members])
             for grouping, members in groupby(area_projects, key=lambda p: p.grouping)
         ]
         marks = [(Month.of(m.date).index - first.index, m) for m in area.milestones.all()]
@@ -236,20 +347,6 @@ def build_masterplan(areas: Sequence[FocusArea], projects: Sequence[Project], *,
     if first.first_day <= today < last.plus(1).first_day:
         days_in_month = (Month.of(today).plus(1).first_day - Month.of(today).first_day).days
         today_offset = Month.of(today).index - first.index + (today.day - 1) / days_in_month
-    today_month = int(today_offset) if today_offset is not None else None
-    for section in sections:
-        section.milestone_cells = row_cells(
-            months, offset=None, span=0, open_end=False, milestones=section.milestones, today_month=today_month
-        )
-        for bar in section.bars:
-            bar.cells = row_cells(
-                months,
-                offset=bar.offset,
-                span=bar.span,
-                open_end=bar.open_end,
-                milestones=bar.milestones,
-                today_month=today_month,
-            )
     return Masterplan(months=months, sections=sections, today_offset=today_offset)
 
 

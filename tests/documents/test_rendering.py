@@ -191,8 +191,9 @@ def test_the_masterplan_repeats_its_header_on_every_page_and_never_splits_a_row(
 
     assert len(pages) > 1
     for text in pages:
-        assert "Nr. Projekt Timer 2011 2012 2013" in text
-        assert "jan. feb. mar. apr. maj jun. jul. aug. sep. okt. nov. dec." in text
+        assert "Nr. Projekt Timer" in text
+        assert all(year in text for year in ("2011", "2012", "2013"))
+        assert "J F M A M J J A S O N D" in text
     for project in Project.objects.all():
         whole = [n for n, text in enumerate(pages) if project.title in text]
         assert len(whole) == 1, f"{project} is split or missing"

@@ -110,7 +110,7 @@ def rendering_text(pdf: bytes) -> str:
 def test_a_request_waits_for_a_render_in_progress_instead_of_rendering_again(plan, monkeypatch, renders):
     area = plan.areas.get(slug="energi-og-klima")
     today = datetime.date(2026, 12, 7)
-    full_key = rendering._cache_key(f"area-{area.slug}", plan, today, rendering.plan_last_changed(plan))
+    full_key = rendering._cache_key(f"area-{area.slug}", plan, today, rendering.plan_revision(plan))
     # Another process holds the lock, and finishes while this one waits.
     cache.add(f"{full_key}:rendering", 1, 60)
     finished = rendering.Document("andet.pdf", b"%PDF-1.7 rendered elsewhere", 1)

@@ -24,8 +24,8 @@ DOWNLOADS = [
 ]
 
 
-def gantt_table(html: str) -> str:
-    return re.search(r'<table class="gantt".*?</table>', html, re.S).group(0)
+def gantt_drawing(html: str) -> str:
+    return re.search(r'<div class="gantt".*?<!-- /gantt -->', html, re.S).group(0)
 
 
 def test_the_masterplan_page_is_only_for_signed_in_users(client, seeded):
@@ -42,15 +42,15 @@ def test_the_masterplan_page_shows_every_project_in_its_months(admin_client_da, 
     assert response.status_code == 200
     assert "Masterplan ver. 1.3 [Varighed i mdr.]" in html
     assert html.count('class="gantt-row"') == 33
-    row = re.search(r'data-project="energi-og-klima/1">(.*?)</tr>', html, re.S).group(1)
-    assert row.count("gantt-on") == 24  # 1. april 2011 – 1. april 2013
+    row = re.search(r'data-project="energi-og-klima/1">(.*?)</li>', html, re.S).group(1)
+    assert "april 2011–marts 2013" in row  # 1. april 2011 – 1. april 2013: 24 months
     assert "1.750" in row
 
 
 def test_the_masterplan_marks_the_dates_the_portal_assumed(admin_client_da, seeded):
     html = admin_client_da.get(reverse("documents:masterplan")).content.decode()
 
-    row = re.search(r'data-project="tidssvarende-boliger/1">(.*?)</tr>', html, re.S).group(1)
+    row = re.search(r'data-project="tidssvarende-boliger/1">(.*?)</li>', html, re.S).group(1)
     assert "fra januar 2011 (antaget)" in row
     assert "(december 2011 (antaget); som skrevet: I 2011)" in html  # Fælles områdetilgang's milestone
     assert "en dato portalen har placeret; kilden angiver den ikke" in html  # the legend
@@ -70,7 +70,7 @@ def test_the_web_page_and_the_masterplan_pdf_draw_the_same_chart(admin_client_da
     with translation.override("da"):
         pdf_html = render_to_string("documents/pdf/masterplan.html", {**context, "title": "Masterplan"})
 
-    assert gantt_table(pdf_html) == gantt_table(page)
+    assert gantt_drawing(pdf_html) == gantt_drawing(page)
 
 
 @pytest.mark.parametrize(("name", "kwargs", "filename"), DOWNLOADS)
@@ -166,3 +166,20 @@ def test_the_documents_page_tells_a_made_pdfs_date_pages_and_size_and_warns_of_t
     assert f" · {pages} sider · {round(len(pdf) / 1000)} kB" in item
     assert wait not in item
     assert html.count(wait) == 2 + ActionPlan.objects.get().areas.count()
+
+
+def test_a_large_plan_is_shown_in_pages_of_a_sensible_size(admin_client_da, seeded, settings):
+    from projects.demo import generate_demo_projects
+    from projects.plan import MASTERPLAN_PAGE_PROJECTS
+
+    generate_demo_projects(plan=ActionPlan.objects.get(), count=300)
+    total = Project.objects.count()
+
+    first = admin_client_da.get(reverse("documents:masterplan")).content.decode()
+    second = admin_client_da.get(reverse("documents:masterplan") + "?side=2").content.decode()
+
+    assert first.count('class="gantt-row"') == MASTERPLAN_PAGE_PROJECTS
+    assert second.count('class="gantt-row"') == total - MASTERPLAN_PAGE_PROJECTS
+    assert 'href="?side=2" rel="next"' in first and 'href="?side=1" rel="prev"' in second
+    assert len(first.encode()) < 600_000
+    assert admin_client_da.get(reverse("documents:masterplan") + "?side=9").status_code == 404

@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from areas.models import FocusArea
 from projects.models import Project
-from projects.timeline import Month, build_masterplan, last_month
+from projects.timeline import Baseline, Month, build_masterplan, last_month
 from tests.factories import make_area, make_grouping, make_milestone, make_project
 
 pytestmark = pytest.mark.django_db
@@ -108,33 +109,105 @@ def test_laying_out_the_chart_runs_no_queries_beyond_the_fetch(django_assert_num
         build_masterplan(areas, projects, today=TODAY)
 
 
-def test_each_row_has_a_cell_per_month_of_the_bar_and_merges_the_empty_months_within_a_year():
+def test_each_row_reads_as_one_sentence_with_its_period_in_months_and_its_hours():
     area = make_area()
-    project = make_project(area=area, start_date=datetime.date(2011, 4, 1), end_date=datetime.date(2011, 9, 1))
-    make_milestone(project=project, date=datetime.date(2011, 6, 1), title="Talmateriale foreligger")
-    make_project(area=area, start_date=datetime.date(2011, 1, 1), end_date=datetime.date(2011, 12, 31))
+    make_project(
+        area=area,
+        number=3,
+        label="Delprojekt 3",
+        title="Energi på dagsordenen",
+        start_date=datetime.date(2011, 4, 1),
+        end_date=datetime.date(2011, 10, 1),
+        hour_budget=300,
+    )
+    make_project(
+        area=area,
+        number=1,
+        label="Projekt 1",
+        start_date=datetime.date(2011, 4, 1),
+        end_date=datetime.date(2013, 4, 1),
+        hour_budget=1750,
+    )
 
-    bar = chart_for(area).sections[0].bars[0]
+    with translation.override("da"):
+        first, third = chart_for(area).sections[0].bars
 
-    assert [(c.month.month, c.span, c.on) for c in bar.cells] == [
-        (1, 3, False),
-        (4, 1, True),
-        (5, 1, True),
-        (6, 1, True),
-        (7, 1, True),
-        (8, 1, True),
-        (9, 4, False),
-    ]
-    assert sum(c.span for c in bar.cells) == 12
-    assert bar.cells[1].first and bar.cells[5].last and not bar.cells[2].first
-    assert [m.title for m in bar.cells[3].milestones] == ["Talmateriale foreligger"]
+    assert third.sentence == "Delprojekt 3: Energi på dagsordenen, april–september 2011, 300 timer"
+    assert first.sentence.endswith(", april 2011–marts 2013, 1.750 timer")
 
 
-def test_empty_months_are_never_merged_across_a_new_year():
+def test_a_period_given_in_words_or_assumed_is_read_as_the_source_words_it():
     area = make_area()
-    make_project(area=area, start_date=datetime.date(2011, 11, 1), end_date=datetime.date(2011, 12, 1))
-    make_project(area=area, start_date=datetime.date(2012, 3, 1), end_date=datetime.date(2012, 4, 1))
+    make_project(
+        area=area,
+        number=1,
+        label="",
+        title="Studietur",
+        start_date=datetime.date(2011, 1, 1),
+        end_date=datetime.date(2012, 1, 1),
+        start_wording="2011",
+        end_wording="2011",
+        hour_budget=None,
+    )
+    make_project(
+        area=area,
+        number=2,
+        label="",
+        title="Åben",
+        start_date=datetime.date(2011, 1, 1),
+        end_date=None,
+        start_assumed=True,
+        hour_budget=None,
+    )
 
-    first = chart_for(area).sections[0].bars[0]
+    with translation.override("da"):
+        words, assumed = chart_for(area).sections[0].bars
 
-    assert [(c.month.year, c.month.month, c.span) for c in first.cells] == [(2011, 11, 1), (2011, 12, 1), (2012, 1, 3)]
+    assert words.sentence == "Studietur, 2011"
+    assert assumed.sentence == "Åben, fra januar 2011 (antaget)"
+
+
+def test_a_baseline_adds_the_planned_period_and_how_far_the_end_moved():
+    area = make_area()
+    project = make_project(
+        area=area,
+        label="Delprojekt 3",
+        title="Energi på dagsordenen",
+        start_date=datetime.date(2011, 4, 1),
+        end_date=datetime.date(2012, 1, 1),
+        hour_budget=300,
+    )
+    baseline = Baseline(
+        datetime.date(2011, 4, 1), datetime.date(2011, 10, 1), [(datetime.date(2011, 9, 15), "Rapport")]
+    )
+    areas = list(FocusArea.objects.filter(pk=area.pk).prefetch_related("milestones"))
+    projects = list(Project.objects.filter(area=area).select_related("grouping").prefetch_related("milestones"))
+
+    with translation.override("da"):
+        chart = build_masterplan(areas, projects, today=TODAY, baselines={project.pk: baseline})
+        bar = chart.sections[0].bars[0]
+        label = bar.slippage_label
+
+    assert (bar.baseline.offset, bar.baseline.span, bar.slippage) == (0, 6, 3)
+    assert [(round(at, 2), title) for at, title in bar.baseline.milestones] == [(5.48, "Rapport")]
+    assert label == "+3 mdr."
+    assert bar.sentence == (
+        "Delprojekt 3: Energi på dagsordenen, planlagt april–september 2011, nu april–december 2011, "
+        "3 måneder senere, 300 timer"
+    )
+    assert chart.has_baseline and not chart_for(area).has_baseline
+
+
+def test_a_baseline_outside_the_current_period_widens_the_chart():
+    area = make_area()
+    project = make_project(area=area, start_date=datetime.date(2012, 1, 1), end_date=datetime.date(2012, 7, 1))
+    areas = list(FocusArea.objects.filter(pk=area.pk).prefetch_related("milestones"))
+    projects = list(Project.objects.filter(area=area).select_related("grouping").prefetch_related("milestones"))
+
+    chart = build_masterplan(
+        areas, projects, today=TODAY, baselines={project.pk: Baseline(datetime.date(2011, 7, 1), None)}
+    )
+
+    assert chart.months[0] == Month(2011, 7)
+    assert chart.sections[0].bars[0].baseline.open_end
+    assert chart.sections[0].bars[0].slippage == 6  # an open baseline end: the start moved six months
