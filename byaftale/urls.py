@@ -33,6 +33,8 @@ urlpatterns = [
     path("samarbejdsaftale/", include("cooperation.urls")),
     path("", include("meetings.urls")),
     path("", include("pages.urls")),
+    # /healthz and the reminder preferences (issue 13).
+    path("", include("operations.urls")),
     # The language switch is on the sign-in page too, before anyone has signed in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,13 +5,21 @@ document is cached under a key made of the plan's revision (`projects.plan.plan_
 write moves, bulk inserts included), today's date (the chart's today line
 and the file name carry it) and the templates themselves, so a second download is served at once and
 any change to the plan, or a new day, makes the next one fresh.
+
+Rendering takes seconds to a minute (the action plan at 500 projects), so where a background worker runs
+(documents.tasks, issue 13) a change to the plan queues a render of every document, and a download while
+that render is pending gets the last rendered document, which carries its date (file name, Last-Modified).
+Only a document never rendered is rendered in the request, once, however many ask for it at the same time.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
+import os
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,15 +27,24 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from areas.models import ActionPlan, FocusArea
 from byaftale.pdf import STYLESHEETS, render_pdf
-from projects.plan import PlanContents, baseline_for, plan_last_changed, plan_revision, read_plan
+from projects.plan import PLAN_MODELS, PlanContents, baseline_for, plan_last_changed, plan_revision, read_plan
 
 PAPER_SIZES = ("A4", "A3")
 CACHE_SECONDS = 60 * 60 * 24 * 7
+# The last rendered version of each document is kept this long, to be served while a newer one is made.
+LAST_SECONDS = 60 * 60 * 24 * 30
+# A render in progress holds a lock; a request for the same document waits for it up to RENDER_WAIT_SECONDS.
+RENDER_LOCK_SECONDS = 180
+RENDER_WAIT_SECONDS = 100
+# Set while a render of the plan's documents is queued, so a burst of edits queues one render.
+RENDER_PENDING_KEY = "documents:render-pending"
+RENDER_PENDING_SECONDS = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,8 @@ class Document:
     filename: str
     content: bytes
     pages: int = 0
+    # When it was rendered: set as it goes into the cache.
+    made_at: datetime.datetime | None = None
 
     def facts(self, made_at: datetime.datetime) -> DocumentFacts:
         return DocumentFacts(pages=self.pages, size=len(self.content), made_at=made_at)
@@ -87,16 +106,93 @@ def _cache_key(key: str, plan: ActionPlan, today: datetime.date, revision: str, 
     return f"pdf:{key}{drawn}:{plan.pk}:{revision}:{today.isoformat()}:{_sources_fingerprint()}"
 
 
+def renders_in_background() -> bool:
+    """Whether a worker renders queued documents later; with tasks run at once (development, tests) a
+    download simply renders what is missing."""
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends  # noqa: PLC0415
+    from django_tasks.backends.immediate import ImmediateBackend  # noqa: PLC0415
+
+    return not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend)
+
+
+def _last_key(key: str, plan: ActionPlan) -> str:
+    return f"pdf-last:{key}:{plan.pk}:{_sources_fingerprint()}"
+
+
+def _store(full_key: str, key: str | None, plan: ActionPlan, document: Document) -> Document:
+    """Cache the rendered document; as the last one of its kind too, unless `key` is None (a document with a
+    baseline asked for by name, which must never stand in for the one everybody downloads)."""
+    made_at = timezone.now()
+    document = dataclasses.replace(document, made_at=made_at)
+    facts = document.facts(made_at)
+    # The facts go in an entry of their own, so the documents page reads them without the PDF's bytes.
+    cache.set_many({full_key: document, f"{full_key}:facts": facts}, CACHE_SECONDS)
+    if key is not None:
+        last = _last_key(key, plan)
+        cache.set_many({last: document, f"{last}:facts": facts}, LAST_SECONDS)
+    return document
+
+
+def _render_once(full_key: str, key: str | None, plan: ActionPlan, build: Callable[[], Document]) -> Document:
+    """Render and cache the document, unless another process is rendering it: then wait for that one."""
+    lock = f"{full_key}:rendering"
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while not cache.add(lock, os.getpid(), RENDER_LOCK_SECONDS):
+        time.sleep(0.5)
+        document = cache.get(full_key)
+        if document is not None:
+            return document
+        if time.monotonic() > deadline:
+            break  # the other render died, or takes too long: make our own
+    try:
+        return _store(full_key, key, plan, build())
+    finally:
+        cache.delete(lock)
+
+
 def cached_document(
-    key: str, plan: ActionPlan, today: datetime.date, build: Callable[[], Document], *, baseline: str | None = None
+    key: str,
+    plan: ActionPlan,
+    today: datetime.date,
+    build: Callable[[], Document],
+    *,
+    baseline: str | None = None,
+    stale_ok: bool = True,
 ) -> Document:
+    """The document as the plan is today, from the cache. While a newer one is pending (the plan changed,
+    or a day began, and a worker renders in the background) the last rendered one is served and a render
+    queued; one never rendered is rendered here, once. `stale_ok=False` (the worker) renders what is missing.
+    A baseline asked for by name is rendered at once: the worker renders the documents as most people see them."""
     full_key = _cache_key(key, plan, today, plan_revision(plan), baseline)
     document = cache.get(full_key)
-    if document is None:
-        document = build()
-        # The facts go in an entry of their own, so the documents page reads them without the PDF's bytes.
-        cache.set_many({full_key: document, f"{full_key}:facts": document.facts(timezone.now())}, CACHE_SECONDS)
-    return document
+    if document is not None:
+        return document
+    if stale_ok and baseline is None and renders_in_background():
+        last = cache.get(_last_key(key, plan))
+        if last is not None:
+            request_render()
+            return last
+    return _render_once(full_key, key if baseline is None else None, plan, build)
+
+
+def request_render() -> None:
+    """Queue a render of the current plan's documents for the worker, once the transaction commits; one for
+    a burst of changes (the task clears the flag as it starts, so a change during a render queues another)."""
+
+    def enqueue() -> None:
+        if cache.add(RENDER_PENDING_KEY, 1, RENDER_PENDING_SECONDS):
+            from .tasks import render_documents  # noqa: PLC0415 - the task module imports this one
+
+            render_documents.enqueue()
+
+    transaction.on_commit(enqueue)
+
+
+def plan_changed(sender: object, instance: object, **kwargs: object) -> None:
+    """simple_history's post_create_historical_record: every edit, import and delete of the plan leaves a
+    history record, and each queues a render (a bulk write leaves none: its next download queues one)."""
+    if isinstance(instance, PLAN_MODELS) and renders_in_background():
+        request_render()
 
 
 def document_keys(areas: list[FocusArea]) -> list[str]:
@@ -108,8 +204,14 @@ def cached_facts(plan: ActionPlan, areas: list[FocusArea], *, today: datetime.da
     """The facts of each document whose current version is rendered and cached, by its key in
     document_keys(); a document missing here is rendered at its next download. One query, one cache read."""
     revision = plan_revision(plan)
-    full_keys = {_cache_key(key, plan, today, revision) + ":facts": key for key in document_keys(areas)}
-    return {full_keys[full_key]: facts for full_key, facts in cache.get_many(list(full_keys)).items()}
+    keys = document_keys(areas)
+    current = {_cache_key(key, plan, today, revision) + ":facts": key for key in keys}
+    # While a newer version is pending, the last rendered one is what a download gets: tell its facts.
+    last = {_last_key(key, plan) + ":facts": key for key in keys}
+    found = cache.get_many([*current, *last])
+    facts = {last[k]: v for k, v in found.items() if k in last}
+    facts.update({current[k]: v for k, v in found.items() if k in current})
+    return facts
 
 
 def action_plan_context(plan: ActionPlan, *, today: datetime.date, baseline: str | None = None) -> dict:
@@ -151,7 +253,9 @@ def area_context(area: FocusArea, *, today: datetime.date, baseline: str | None 
     }
 
 
-def action_plan_document(plan: ActionPlan, *, today: datetime.date, baseline: str | None = None) -> Document:
+def action_plan_document(
+    plan: ActionPlan, *, today: datetime.date, baseline: str | None = None, stale_ok: bool = True
+) -> Document:
     def build() -> Document:
         content, pages = render_pdf(
             "documents/pdf/action_plan.html",
@@ -160,11 +264,11 @@ def action_plan_document(plan: ActionPlan, *, today: datetime.date, baseline: st
         )
         return Document(document_filename(plan, plan.subtitle, today), content, pages)
 
-    return cached_document("action-plan", plan, today, build, baseline=baseline)
+    return cached_document("action-plan", plan, today, build, baseline=baseline, stale_ok=stale_ok)
 
 
 def masterplan_document(
-    plan: ActionPlan, *, today: datetime.date, paper: str = "A4", baseline: str | None = None
+    plan: ActionPlan, *, today: datetime.date, paper: str = "A4", baseline: str | None = None, stale_ok: bool = True
 ) -> Document:
     if paper not in PAPER_SIZES:
         raise ValueError(f"Paper must be one of {PAPER_SIZES}, not {paper!r}.")
@@ -177,10 +281,12 @@ def masterplan_document(
         )
         return Document(document_filename(plan, f"masterplan-{paper.lower()}", today), content, pages)
 
-    return cached_document(f"masterplan-{paper}", plan, today, build, baseline=baseline)
+    return cached_document(f"masterplan-{paper}", plan, today, build, baseline=baseline, stale_ok=stale_ok)
 
 
-def area_document(area: FocusArea, *, today: datetime.date, baseline: str | None = None) -> Document:
+def area_document(
+    area: FocusArea, *, today: datetime.date, baseline: str | None = None, stale_ok: bool = True
+) -> Document:
     def build() -> Document:
         content, pages = render_pdf(
             "documents/pdf/area.html",
@@ -189,4 +295,12 @@ def area_document(area: FocusArea, *, today: datetime.date, baseline: str | None
         )
         return Document(document_filename(area.plan, area.slug, today), content, pages)
 
-    return cached_document(f"area-{area.slug}", area.plan, today, build, baseline=baseline)
+    return cached_document(f"area-{area.slug}", area.plan, today, build, baseline=baseline, stale_ok=stale_ok)
+
+
+def render_all(plan: ActionPlan, *, today: datetime.date) -> list[Document]:
+    """Every document of the plan as it is today, rendering what the cache lacks (the worker's task)."""
+    documents = [action_plan_document(plan, today=today, stale_ok=False)]
+    documents += [masterplan_document(plan, today=today, paper=paper, stale_ok=False) for paper in PAPER_SIZES]
+    documents += [area_document(area, today=today, stale_ok=False) for area in plan.areas.order_by("position")]
+    return documents

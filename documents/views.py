@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
 from areas.models import FocusArea
@@ -50,6 +51,9 @@ def pdf_response(document: documents.Document) -> HttpResponse:
     response = HttpResponse(document.content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
     response["Content-Length"] = str(len(document.content))
+    # When it was rendered: while a newer version is being made, a download gets the last one, and says so.
+    if document.made_at is not None:
+        response["Last-Modified"] = http_date(document.made_at.timestamp())
     return response
 
 

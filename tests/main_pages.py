@@ -24,4 +24,5 @@ MAIN_PAGES: dict[str, Callable[[], str]] = {
     "a version": lambda: reverse("versions:version", args=["1.3"]),
     "a version compared with today": lambda: reverse("versions:compare", args=["1.3", "nu"]),
     "the agreement": lambda: reverse("cooperation:agreement"),
+    "reminder preferences": lambda: reverse("operations:preferences"),
 }

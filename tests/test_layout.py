@@ -29,6 +29,7 @@ APPS = (
     "documents",
     "search",
     "versions",
+    "operations",
 )
 PAGE_APPS = ("dashboard", "documents", "search")
 # The plan's own apps, which the further parts (meetings, versions, operations) build on and never the reverse:

@@ -52,9 +52,16 @@ INSTALLED_APPS = [
     "versions",
     # django-axes under a Danish name in the admin.
     "accounts.apps.SignInAttemptsConfig",
+    # Background work (issue 13): Django 6's task API backported, its database queue, and the portal's
+    # operations (health check, request ids, reminders and mail preferences, the worker's schedule).
+    "django_tasks",
+    "django_tasks_db",
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request, and the response, carry its id (operations.middleware).
+    "operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security headers: a Content-Security-Policy (django-csp) and a Permissions-Policy (byaftale.headers).
     "csp.middleware.CSPMiddleware",
@@ -102,8 +109,18 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rendered PDFs are cached; a file cache is shared by every worker process of one machine.
+# Rendered PDFs are cached; a file cache is shared by every worker process of one machine, Redis
+# (DJANGO_CACHE_URL=redis://host:6379/0) by every machine. Redis goes through Django's own RedisCache.
 CACHES = {"default": env.cache("DJANGO_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
+CACHE_IS_SHARED = "redis" in CACHES["default"]["BACKEND"].lower()
+if CACHE_IS_SHARED:
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+# Lets portals (or test runs) share one Redis without reading each other's entries.
+CACHES["default"]["KEY_PREFIX"] = env.str("BYAFTALE_CACHE_KEY_PREFIX", default="byaftale")
+# Sessions live in the database, which every machine shares; with a shared cache they are also read from
+# it (cached_db writes through to the database). A per-machine cache would keep a signed-out session alive
+# on the other machines, so it is never used for sessions.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if CACHE_IS_SHARED else 'db'}"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -210,13 +227,33 @@ SESSION_COOKIE_AGE = env.int("BYAFTALE_SESSION_IDLE_HOURS", default=8) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("BYAFTALE_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 
+# One handler, on the root logger, and every line once: Django's own "django" logger has a console
+# handler of its own and propagates to the root, which printed each of its lines twice; it is reset here
+# to propagate only. Each line carries the request id (operations.logging); BYAFTALE_LOG_FORMAT=json
+# writes one JSON object a line for a log collector.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "operations.logging.RequestIdFilter"}},
+    "formatters": {
+        "text": {"()": "operations.logging.TextFormatter"},
+        "json": {"()": "operations.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env.str("BYAFTALE_LOG_FORMAT", default="text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    # WeasyPrint and fontTools narrate every layout step at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # The development server's lines, once, through the root handler.
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # WeasyPrint and fontTools narrate every layout step at INFO.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    },
 }
 
 # Security headers (issue 8): a Content-Security-Policy without inline scripts or styles (django-csp),
@@ -287,3 +324,30 @@ STORAGES["meeting_papers"] = {
     "OPTIONS": {"location": PAPERS_DIR} if PAPERS_STORAGE.endswith("FileSystemStorage") else {},
 }
 PAPER_MAX_BYTES = env.int("BYAFTALE_PAPER_MAX_BYTES", default=20_000_000)
+# --- Background work, reminders and health (issue 13, operations/) --------------------------------
+# Django 6's task API (the django-tasks backport). The database backend keeps the queue in the portal's
+# own database, and bin/serve starts its worker (manage.py run_worker). Several machines may use RQ on
+# Redis instead: BYAFTALE_TASKS_BACKEND=django_tasks_rq.RQBackend (pip install django-tasks-rq, see README).
+# Development (DEBUG, bin/run) has no worker: tasks run at once there unless chosen otherwise.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "BYAFTALE_TASKS_BACKEND",
+            default="django_tasks.backends.immediate.ImmediateBackend" if DEBUG else "django_tasks_db.DatabaseBackend",
+        ),
+        "QUEUES": ["default"],
+    }
+}
+# /healthz calls the worker alive when it reported within this many seconds (it reports every 30).
+WORKER_HEARTBEAT_SECONDS = env.int("BYAFTALE_WORKER_HEARTBEAT_SECONDS", default=120)
+# The reminders (operations/reminders.py), sent daily by the worker at this hour (local time) or by
+# manage.py send_reminders: a milestone this many days ahead to the project's contact persons, the
+# agreement's revision this many months ahead, the steering group's digest on this weekday (0 = Monday).
+REMINDER_HOUR = env.int("BYAFTALE_REMINDER_HOUR", default=6)
+MILESTONE_REMINDER_DAYS = env.int("BYAFTALE_MILESTONE_REMINDER_DAYS", default=14)
+# A meeting's follow-up point this many days before it is due (and again once overdue), to the person responsible.
+FOLLOW_UP_REMINDER_DAYS = env.int("BYAFTALE_FOLLOW_UP_REMINDER_DAYS", default=7)
+REVISION_REMINDER_MONTHS = env.int("BYAFTALE_REVISION_REMINDER_MONTHS", default=3)
+DIGEST_WEEKDAY = env.int("BYAFTALE_DIGEST_WEEKDAY", default=0)
+# Links in mails are absolute: the portal's address as people reach it.
+PORTAL_URL = env.str("BYAFTALE_PORTAL_URL", default="http://127.0.0.1:8000").rstrip("/")
