@@ -75,8 +75,8 @@ class Document:
 def _sources_fingerprint() -> str:
     """A digest of the templates and stylesheets, so a deployment with new layouts renders anew."""
     digest = hashlib.sha256()
-    # The documents' own templates and the partials they include from the projects' (the Gantt among them).
-    folders = [Path(settings.BASE_DIR) / "templates" / name for name in ("documents", "projects")]
+    # The documents' own templates, the frame of every PDF, and the partials they include from the projects'.
+    folders = [Path(settings.BASE_DIR) / "templates" / name for name in ("documents", "pdf", "projects")]
     templates = [path for folder in folders for path in folder.rglob("*.html")]
     stylesheets = [Path(str(finders.find(s))) for s in STYLESHEETS]
     for path in sorted([*templates, *stylesheets]):
