@@ -1,6 +1,7 @@
 """What a focus area's page shows, read in a fixed number of queries however large the plan
-(`area_page`): the area's figures, its lines or themes with their projects, milestones, schedule,
-relations, Tidsplan and last change. The figures come from `projects.progress`."""
+(`area_page`): the area's figures, a page of its projects with their Tidsplan, its lines or themes with
+their first projects, milestones, schedule, relations and last change. The figures come from
+`projects.progress`, counted in the database."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from byaftale import charts
-from projects.budget import HourTally, tally, tally_by
+from projects.budget import HourTally
 from projects.changes import Change, last_change_for_area
 from projects.models import Milestone, Project, Relation, Responsibility
 from projects.pages import (
@@ -21,27 +27,38 @@ from projects.pages import (
     grouping_responsibility_rows,
     milestone_rows,
 )
-from projects.plan import baseline_for, read_plan
+from projects.plan import baseline_for, differs
 from projects.progress import (
     Figures,
     MilestoneOutlook,
     ProjectState,
+    Rows,
     Schedule,
-    figures_for,
+    Tally,
+    figures_from,
     milestone_outlook,
     schedule_for,
+    states_of,
+    tallies,
 )
-from projects.timeline import Masterplan
+from projects.reporting import report_interval_weeks
+from projects.timeline import Masterplan, build_masterplan
 
 from .models import FocusArea, Grouping
+
+# The area's projects are shown in pages of this many, with their Tidsplan; a line or theme lists its first few.
+AREA_PAGE_PROJECTS = 50
+GROUPING_ROWS = 10
+# The relations of projects to the whole area shown on its page (each project's page shows its own).
+RELATION_ROWS = 25
 
 
 @dataclass(frozen=True)
 class GroupingPart:
-    """A line or theme of the area with its projects, the responsibilities stated for it and its hours."""
+    """A line or theme of the area with its first projects, the responsibilities stated for it and its hours."""
 
     grouping: Grouping
-    states: list[ProjectState]
+    states: Rows[ProjectState]
     hours: HourTally
     responsibilities: list[Responsibility]
 
@@ -51,17 +68,19 @@ class AreaPage:
     today: datetime.date
     area: FocusArea
     figures: Figures
+    projects: list[ProjectState]  # this page's rows of the projects table
+    pages: Page[Project]  # which page of the area's projects this is
     groupings: list[GroupingPart]
-    ungrouped: list[ProjectState]  # projects of no line or theme, where the area has lines or themes
+    ungrouped: Rows[ProjectState]  # projects of no line or theme, where the area has lines or themes
     ungrouped_hours: HourTally
     area_milestones: list[Milestone]  # the milestones stated for the whole area, reached or not
     milestones: MilestoneOutlook  # the area's and its projects' milestones not reached
     schedule: Schedule
-    relations: list[Relation]
+    relations: Rows[Relation]
     hour_chart: charts.HourChart | None  # hours per line or theme; None without lines, themes or hours
     status_chart: charts.CountChart
     light_chart: charts.CountChart
-    chart: Masterplan  # the area's Tidsplan
+    chart: Masterplan  # the Tidsplan of this page's projects
     change: Change | None  # the area's last change, as the reader may see it
     baseline: Any = None  # the version the Tidsplan draws under its bars (versions.baseline.BaselineChoice)
 
@@ -81,63 +100,111 @@ class AreaPage:
             rows += grouping_responsibility_rows(part.grouping, links=True)
         return rows
 
+    @property
+    def query(self) -> str:
+        """What the pager's links keep of the address besides the page."""
+        asked_for = getattr(self.baseline, "asked_for", None)
+        return f"{urlencode({'baseline': asked_for})}&" if asked_for else ""
+
 
 def area_page(
-    area: FocusArea, *, today: datetime.date, follows_progress: bool, baseline: str | None = None
+    area: FocusArea,
+    *,
+    today: datetime.date,
+    follows_progress: bool,
+    baseline: str | None = None,
+    number: str | None = None,
 ) -> AreaPage:
-    """A focus area's page: its figures, lines or themes with their projects and hours, milestones, what
-    starts and ends soon, the relations to the whole area, its Tidsplan and its last change (who made it only
-    for those who follow progress)."""
-    # The Tidsplan draws a baseline: the version `baseline` names, or else the latest approved.
-    chosen = baseline_for(area.plan, baseline)
-    contents = read_plan(area.plan, today=today, area=area, baselines=chosen.baselines if chosen else None)
-    part = contents.parts[0]  # the area with its sections, lines or themes, responsibilities and milestones
-    area = part.area
-    projects = list(Project.objects.followed().filter(area=area))
-    project_milestones = [milestone for project in part.projects for milestone in project.milestones.all()]
-    relations = Relation.objects.filter(to_area=area).select_related("from_project__area")
-    figures = figures_for(projects, today=today)
+    """A focus area's page: its figures, page `number` of its projects (404 beyond the last) with their
+    Tidsplan, its lines or themes with their first projects and hours, milestones, what starts and ends soon,
+    the relations to the whole area and its last change (who made it only for those who follow progress).
+    The figures are counted in the database and every list fetches only the rows it shows, so the page costs
+    the same however many projects the area has. `area` best comes from `FocusArea.objects.with_plan_details()`."""
+    projects = Project.objects.filter(area=area)
+    weeks = report_interval_weeks()
+    by_grouping = tallies(projects, by="grouping_id", today=today, weeks=weeks)
+    total = sum(by_grouping.values(), Tally())
+    figures = figures_from(total, projects, today=today, weeks=weeks)
+    rows = projects.followed().with_phase(today=today)
+
+    paginator = Paginator(rows, AREA_PAGE_PROJECTS, allow_empty_first_page=True)
+    paginator.count = total.count  # known from the tally: no COUNT query
+    try:
+        shown = paginator.page(number or 1)
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
+    states = states_of(shown.object_list, today=today, weeks=weeks)
+
     groupings = list(area.groupings.all())
-    by_grouping: dict[int | None, list[ProjectState]] = {}
-    for state in figures.states:
-        by_grouping.setdefault(state.project.grouping_id, []).append(state)
-    hours = tally_by(projects, key=lambda p: p.grouping_id)
-    empty = tally([])
+    first: dict[int | None, list[ProjectState]] = {}
+    if groupings:
+        ranked = rows.annotate(
+            row=Window(RowNumber(), partition_by=F("grouping_id"), order_by=[F("number").asc()])
+        ).filter(row__lte=GROUPING_ROWS)
+        for state in states_of(ranked, today=today, weeks=weeks):
+            first.setdefault(state.project.grouping_id, []).append(state)
+
+    def listed(key: int | None) -> Rows[ProjectState]:
+        return Rows(first.get(key, []), by_grouping.get(key, Tally()).count)
+
     parts = [
         GroupingPart(
             grouping,
-            by_grouping.get(grouping.pk, []),
-            hours.get(grouping.pk, empty),
+            listed(grouping.pk),
+            by_grouping.get(grouping.pk, Tally()).hours,
             list(grouping.responsibilities.all()),
         )
         for grouping in groupings
     ]
-    area_milestones = sorted(area.milestones.all(), key=lambda m: (m.date, m.pk))
-    ungrouped = by_grouping.get(None, []) if groupings else []
-    ungrouped_hours = hours.get(None, empty) if groupings else empty
+    ungrouped = listed(None) if groupings else Rows([], 0)
+    ungrouped_hours = by_grouping.get(None, Tally()).hours if groupings else Tally().hours
     hour_chart = None
     # Bars only where there is something to draw; the table beside them always gives the figures.
     if groupings and (figures.hours.budget or figures.hours.used):
         # The name alone: a chart's label must fit a phone's width, and the kind is in the table.
-        rows = [(p.grouping.name, p.hours.budget, p.hours.used) for p in parts]
+        bars = [(p.grouping.name, p.hours.budget, p.hours.used) for p in parts]
         if ungrouped:
-            rows.append((str(_("No line or theme")), ungrouped_hours.budget, ungrouped_hours.used))
-        hour_chart = charts.hour_chart(rows)
+            bars.append((str(_("No line or theme")), ungrouped_hours.budget, ungrouped_hours.used))
+        hour_chart = charts.hour_chart(bars)
+
+    # The Tidsplan draws the projects of this page, with a baseline: the version `baseline` names, or else the
+    # latest approved.
+    chosen = baseline_for(area.plan, baseline)
+    charted = list(
+        Project.objects.filter(pk__in=[s.project.pk for s in states])
+        .select_related("area", "grouping")
+        .prefetch_related("milestones")
+        .order_by(F("grouping__position").asc(nulls_first=True), "number")
+    )
+    baselines = chosen.baselines if chosen else None
+    if baselines:
+        baselines = {p.pk: baselines[p.pk] for p in charted if p.pk in baselines and differs(p, baselines[p.pk])}
+    chart = build_masterplan([area], charted, today=today, baselines=baselines)
+
+    area_milestones = sorted(area.milestones.all(), key=lambda m: (m.date, m.pk))
+    milestones = Milestone.objects.filter(Q(project__area=area) | Q(area=area)).select_related("project__area", "area")
+    relations = (
+        Relation.objects.filter(to_area=area)
+        .select_related("from_project__area")
+        .order_by("from_project__number", "pk")
+    )
     return AreaPage(
         today=today,
         area=area,
         figures=figures,
+        projects=states,
+        pages=shown,
         groupings=parts,
         ungrouped=ungrouped,
         ungrouped_hours=ungrouped_hours,
         area_milestones=area_milestones,
-        milestones=milestone_outlook([*area_milestones, *project_milestones], today=today),
+        milestones=milestone_outlook(milestones, today=today),
         schedule=schedule_for(projects, today=today),
-        relations=list(relations),
+        relations=Rows(list(relations[:RELATION_ROWS]), relations.count()),
         hour_chart=hour_chart,
         status_chart=figures.status_chart(),
         light_chart=figures.light_chart(),
-        chart=contents.masterplan,
+        chart=chart,
         change=last_change_for_area(area, follows_progress=follows_progress),
         baseline=chosen,
     )

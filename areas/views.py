@@ -14,10 +14,15 @@ from .pages import area_page
 @require_GET
 @reads_plan
 def area(request: HttpRequest, area_slug: str) -> HttpResponse:
-    area = get_object_or_404(FocusArea.objects.select_related("plan"), slug=area_slug)
+    # With everything the page shows of the area itself: its sections, milestones, lines, themes and who is responsible.
+    area = get_object_or_404(FocusArea.objects.with_plan_details().select_related("plan"), slug=area_slug)
     follows_progress = request.user.has_perm(VIEW_PROGRESS)
     page = area_page(
-        area, today=timezone.localdate(), follows_progress=follows_progress, baseline=request.GET.get("baseline")
+        area,
+        today=timezone.localdate(),
+        follows_progress=follows_progress,
+        baseline=request.GET.get("baseline"),
+        number=request.GET.get("side"),
     )
     return render(
         request,

@@ -8,34 +8,46 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404
+from django.utils.http import urlencode
 
 from areas.models import ActionPlan, FocusArea
 from byaftale import charts
 from byaftale.access import VIEW_PLAN
 from cooperation.revision import Revision, next_revision
 from meetings.pages import FollowUpSummary, FrameSummary, activities_frame, dashboard_follow_up
+from projects.budget import HourTally
 from projects.models import Milestone, Project
 from projects.progress import (
     ATTENTION_KINDS,
-    AttentionList,
     Figures,
     MilestoneOutlook,
+    ProjectState,
     Schedule,
-    figures_for,
+    Tally,
+    attention_rows,
+    figures_from,
     milestone_outlook,
     schedule_for,
+    states_of,
+    tallies,
 )
+from projects.reporting import report_interval_weeks
 
 
 @dataclass(frozen=True)
 class AreaFigures:
     area: FocusArea
-    figures: Figures
+    figures: Tally  # an area's row of the dashboard's tables: counts, hours and progress, no lists
 
     @property
     def url(self) -> str:
         return self.area.get_absolute_url()
+
+    @property
+    def hours(self) -> HourTally:
+        return self.figures.hours
 
 
 @dataclass(frozen=True)
@@ -56,16 +68,14 @@ class Dashboard:
 
 def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
     """The whole plan's dashboard: its figures, each area's, the milestones not reached, what starts and
-    ends soon and the agreement's next revision."""
+    ends soon and the agreement's next revision. The figures are counted in the database, once per area, and
+    the plan's are their sum; every list fetches only the rows it shows."""
     areas = list(plan.areas.order_by("position"))
-    projects = list(Project.objects.followed().filter(area__plan=plan))
-    figures = figures_for(projects, today=today)
-    by_area: dict[int, list[Project]] = {area.pk: [] for area in areas}
-    for project in projects:
-        by_area.setdefault(project.area_id, []).append(project)
-    area_figures = [
-        AreaFigures(area, figures_for(by_area[area.pk], today=today, weeks=figures.weeks)) for area in areas
-    ]
+    projects = Project.objects.filter(area__plan=plan)
+    weeks = report_interval_weeks()
+    by_area = tallies(projects, by="area_id", today=today, weeks=weeks)
+    figures = figures_from(sum(by_area.values(), Tally()), projects, today=today, weeks=weeks)
+    area_figures = [AreaFigures(area, by_area.get(area.pk, Tally())) for area in areas]
     return Dashboard(
         today=today,
         plan=plan,
@@ -74,9 +84,7 @@ def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
         milestones=milestone_outlook(Milestone.objects.open_in(plan), today=today),
         schedule=schedule_for(projects, today=today),
         revision=next_revision(plan.agreement, today=today),
-        hour_chart=charts.hour_chart(
-            [(a.area.name, a.figures.hours.budget, a.figures.hours.used) for a in area_figures]
-        ),
+        hour_chart=charts.hour_chart([(a.area.name, a.figures.budget, a.figures.used) for a in area_figures]),
         status_chart=figures.status_chart(),
         light_chart=figures.light_chart(),
         follow_up=dashboard_follow_up(today=today),
@@ -84,29 +92,47 @@ def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
     )
 
 
+# The whole attention list is shown in pages of this many projects.
+ATTENTION_PAGE_ROWS = 100
+
+
 @dataclass(frozen=True)
 class AttentionPage:
     plan: ActionPlan
     area: FocusArea | None
-    figures: Figures
-    list: AttentionList
+    kind: str
+    weeks: int
+    states: list[ProjectState]  # this page's rows
+    page: Page[Project]
+
+    @property
+    def query(self) -> str:
+        """What the pager's links keep of the address besides the page."""
+        return f"{urlencode({'omraade': self.area.slug})}&" if self.area else ""
 
 
 def attention_page(
-    plan: ActionPlan, kind: str, *, area_slug: str | None, today: datetime.date
+    plan: ActionPlan, kind: str, *, area_slug: str | None, today: datetime.date, number: str | None = None
 ) -> AttentionPage:
-    """The whole of one attention list of the plan, or of one area of it. 404 for a kind or area not known."""
+    """One page of one attention list of the plan, or of one area of it. 404 for a kind, area or page not
+    known."""
     if kind not in ATTENTION_KINDS:
         raise Http404("No such attention list.")
-    projects = Project.objects.followed().filter(area__plan=plan)
+    projects = Project.objects.filter(area__plan=plan)
     area = None
     if area_slug:
         area = FocusArea.objects.filter(plan=plan, slug=area_slug).first()
         if area is None:
             raise Http404("No such focus area.")
         projects = projects.filter(area=area)
-    figures = figures_for(list(projects), today=today)
-    return AttentionPage(plan=plan, area=area, figures=figures, list=figures.attention_list(kind))
+    weeks = report_interval_weeks()
+    rows = attention_rows(projects, kind, today=today, weeks=weeks)
+    try:
+        page = Paginator(rows, ATTENTION_PAGE_ROWS).page(number or 1)
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
+    states = states_of(page.object_list, today=today, weeks=weeks)
+    return AttentionPage(plan=plan, area=area, kind=kind, weeks=weeks, states=states, page=page)
 
 
 @dataclass(frozen=True)

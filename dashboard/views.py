@@ -38,16 +38,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def attention(request: HttpRequest, kind: str) -> HttpResponse:
-    """The whole of one attention list of the plan, or of one area with `?omraade=<slug>`; the statuses the
-    data contradicts are the secretariat's list only."""
+    """The whole of one attention list of the plan, or of one area with `?omraade=<slug>`, in pages
+    (`?side=2`); the statuses the data contradicts are the secretariat's list only."""
     if kind not in ATTENTION_KINDS:
         raise Http404("No such attention list.")
     user = request.user
     if not user.has_perm(VIEW_PROGRESS) or (kind == "status" and not user.has_perm(CHANGE_PROJECT)):
         raise PermissionDenied
-    page = attention_page(current_plan(), kind, area_slug=request.GET.get("omraade"), today=timezone.localdate())
-    return render(
-        request,
-        "dashboard/attention.html",
-        {"figures": page.figures, "list": page.list, "area": page.area, "plan": page.plan},
+    page = attention_page(
+        current_plan(),
+        kind,
+        area_slug=request.GET.get("omraade"),
+        today=timezone.localdate(),
+        number=request.GET.get("side"),
     )
+    return render(request, "dashboard/attention.html", {"page": page, "area": page.area, "plan": page.plan})

@@ -6,26 +6,34 @@ attention (red or yellow lights, no status report for too long, over budget, and
 status the data contradicts), each list shown as its first ten rows with a link to the whole list. Around
 them: the milestones ahead and overdue, and the projects starting and ending soon.
 
-The projects come from `Project.objects.followed()`, which annotates what these figures read.
+The figures are counted and summed in the database (`tallies`: one query whatever the size of the plan),
+and each list fetches only the rows a page shows, with the count of the rest, so a page's cost grows with
+what it shows and not with the number of projects.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from byaftale import charts
 
-from .budget import HourTally, is_over_budget, tally
-from .models import Milestone, Project, StatusReport
+from .budget import ZERO, HourTally, is_over_budget, tally
+from .models import Milestone, Project, ProjectQuerySet, StatusReport
 from .phase import UNDER_WAY, phase_of, status_mismatch
-from .reporting import needs_report, report_interval_weeks
+from .reporting import needs_report, report_due_since, report_interval_weeks
+
+T = TypeVar("T")
 
 # How many milestones ahead are listed even when fewer fall within the horizon.
 AT_LEAST_UPCOMING = 5
@@ -41,8 +49,35 @@ LIGHT_NAMES = {
 ATTENTION_LIGHTS = (StatusReport.Light.RED, StatusReport.Light.YELLOW)
 # An attention list on the dashboard or an area page shows this many rows, then links to the whole list.
 ATTENTION_ROWS = 10
+# The other lists of a page (milestones, what starts and ends soon) show this many rows and say how many more.
+LIST_ROWS = 10
 # The attention lists by the word their page's address uses, and the Figures attribute holding each.
 ATTENTION_KINDS = {"lys": "attention", "statusrapport": "unreported", "budget": "over_budget", "status": "mismatched"}
+
+
+@dataclass(frozen=True)
+class Rows(Generic[T]):
+    """The first rows of a list a page shows, and how many there are in all: the rest are never fetched."""
+
+    first: list[T]
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.first)
+
+    def __getitem__(self, index: int) -> T:
+        return self.first[index]
+
+    @property
+    def more(self) -> int:
+        """How many are not shown."""
+        return self.count - len(self.first)
 
 
 # One project
@@ -131,23 +166,15 @@ class PhaseCount:
 
 
 @dataclass(frozen=True)
-class AttentionList:
-    """One attention list: its first ATTENTION_ROWS rows are shown, `count` says how many there are in all."""
+class AttentionList(Rows["ProjectState"]):
+    """One attention list: its first ATTENTION_ROWS rows, and `count`, how many there are in all (from the
+    group's tally, so the rest are never fetched)."""
 
-    kind: str  # a key of ATTENTION_KINDS
-    states: list[ProjectState]
-
-    @property
-    def count(self) -> int:
-        return len(self.states)
-
-    @property
-    def first(self) -> list[ProjectState]:
-        return self.states[:ATTENTION_ROWS]
+    kind: str = ""  # a key of ATTENTION_KINDS
 
     @property
     def has_more(self) -> bool:
-        return self.count > ATTENTION_ROWS
+        return self.count > len(self.first)
 
 
 @dataclass(frozen=True)
@@ -177,72 +204,209 @@ class Progress:
     counted: int  # the projects that count: all but the cancelled
 
 
-def count_phases(states: Iterable[ProjectState]) -> list[PhaseCount]:
-    """How many projects are in each phase, every phase listed in Project.Phase's order, also when 0; each
-    project counts once, so the counts add up to the number of projects."""
-    counts = dict.fromkeys(Project.Phase.values, 0)
-    for state in states:
-        counts[state.phase] += 1
-    return [PhaseCount(phase, str(Project.Phase(phase).label), count) for phase, count in counts.items()]
+@dataclass(frozen=True)
+class Tally:
+    """What the figures of a group of projects are made of, counted and summed in the database (`tallies`).
+    Tallies add up: the plan's is the sum of its areas', an area's the sum of its lines' and themes'."""
+
+    count: int = 0
+    by_phase: tuple[int, ...] = (0,) * len(Project.Phase.values)  # in Project.Phase's order
+    by_light: tuple[int, ...] = (0, 0, 0, 0)  # green, yellow, red, no report
+    budget: int = 0
+    used: Decimal = ZERO
+    over_budget: int = 0
+    unreported: int = 0  # under way without a report in the last `weeks` weeks
+    mismatched: int = 0  # marked «ikke startet» though the data says started
+    attention: int = 0  # latest light red or yellow
+    # Progress (see `progress`): the projects that count, those done, those without a budget, and the sums
+    counted: int = 0
+    done: int = 0
+    unbudgeted: int = 0
+    percent_sum: int = 0
+    weighted_sum: int = 0
+    weight: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        values: dict[str, Any] = {}
+        for field in fields(self):
+            mine, theirs = getattr(self, field.name), getattr(other, field.name)
+            if isinstance(mine, tuple):
+                values[field.name] = tuple(a + b for a, b in zip(mine, theirs, strict=True))
+            else:
+                values[field.name] = mine + theirs
+        return Tally(**values)
+
+    @property
+    def hours(self) -> HourTally:
+        return HourTally(budget=self.budget, used=self.used, projects=self.count, over_budget=self.over_budget)
+
+    @property
+    def phases(self) -> list[PhaseCount]:
+        """Every phase in Project.Phase's order, also when 0; each project counts once."""
+        return [
+            PhaseCount(phase, str(label), count)
+            for (phase, label), count in zip(Project.Phase.choices, self.by_phase, strict=True)
+        ]
+
+    @property
+    def lights(self) -> LightCounts:
+        return LightCounts(*self.by_light)
+
+    @property
+    def progress(self) -> Progress:
+        """How far the group has come, as a percentage and as a count of projects done.
+
+        The percentage is the projects' progress weighted by hour budget: the budget is the plan's own
+        measure of how big a project is, so the 1.750-hour coordination of Energi og klima half done weighs
+        more than a 255-hour campaign finished, as it does in the hours the partners put in. Weighting only
+        holds when every counted project has a budget (a project without one would silently drop out), so
+        otherwise each project counts the same and `weighted` says so; the page names the method it shows.
+        Beside it stands the plain count of projects done, which needs no weights and no one's estimate.
+
+        A cancelled project will not progress and counts in neither; a project marked done counts as 100 %
+        whatever its last reported progress.
+        """
+        if not self.counted:
+            return Progress(percent=None, weighted=False, done=0, counted=0)
+        if not self.unbudgeted and self.weight > 0:
+            return Progress(round(self.weighted_sum / self.weight), weighted=True, done=self.done, counted=self.counted)
+        return Progress(round(self.percent_sum / self.counted), weighted=False, done=self.done, counted=self.counted)
 
 
-def count_lights(projects: Iterable[Project]) -> LightCounts:
-    """The projects by their latest status report's light; `none` counts those never reported on."""
-    counts = dict.fromkeys((*StatusReport.Light.values, NO_REPORT), 0)
-    for project in projects:
-        counts[light_of(project)] += 1
-    return LightCounts(counts["green"], counts["yellow"], counts["red"], counts[NO_REPORT])
+def _when(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
 
 
-def progress_of(projects: Iterable[Project]) -> Progress:
-    """How far a group of projects has come, as a percentage and as a count of projects done.
+def tallies(
+    projects: ProjectQuerySet, *, by: str | None, today: datetime.date, weeks: int | None = None
+) -> dict[Any, Tally]:
+    """Each group's Tally, by the value of the field `by` (`"area_id"`, `"grouping_id"`; None: one group,
+    keyed None), in one query whatever the number of projects.
 
-    The percentage is the projects' progress weighted by hour budget: the budget is the plan's own
-    measure of how big a project is, so the 1.750-hour coordination of Energi og klima half done weighs
-    more than a 255-hour campaign finished, as it does in the hours the partners put in. Weighting only
-    holds when every counted project has a budget (a project without one would silently drop out), so
-    otherwise each project counts the same and `weighted` says so; the page names the method it shows.
-    Beside it stands the plain count of projects done, which needs no weights and no one's estimate.
+    Each project's phase, hours and latest report are worked out once, in a derived table the ORM writes
+    (the same SQL `Project.objects.with_phase()`, `.with_hours_used()` and `.with_latest_report()` give every
+    other page), and the database counts and sums them per group. Written as SQL around that table because the
+    ORM repeats an annotation's subqueries in every aggregate that reads it, about twelve times per project."""
+    weeks = report_interval_weeks() if weeks is None else weeks
+    inner = (
+        projects.with_phase(today=today)
+        .with_hours_used()
+        .with_latest_report()
+        .order_by()
+        .values(  # type: ignore[misc]  # phase and the rest are annotations, which the stubs do not follow
+            "phase",
+            "status",
+            "progress",
+            "hour_budget",
+            "hours_used",
+            "latest_report_light",
+            "latest_report_date",
+            group_key=F(by) if by else Value(0),
+        )  # fmt: skip
+    )
+    try:
+        inner_sql, inner_params = inner.query.sql_with_params()
+    except EmptyResultSet:  # a group that cannot have a project, such as pk__in=[]
+        return {}
+    Phase, Status, Light = Project.Phase, Project.Status, StatusReport.Light
+    ops = connection.ops
+    due = ops.adapt_datefield_value(report_due_since(today, weeks))
+    percent = "(CASE WHEN p.status = %s THEN 100 ELSE p.progress END)"
+    columns: list[tuple[str, list[Any]]] = [
+        ("COUNT(*)", []),
+        *((_when("p.phase = %s"), [phase]) for phase in Phase.values),
+        *((_when("p.latest_report_light = %s"), [light]) for light in Light.values),
+        (_when("p.latest_report_light IS NULL"), []),
+        ("COALESCE(SUM(p.hour_budget), 0)", []),
+        ("COALESCE(SUM(p.hours_used), 0)", []),
+        (_when("p.hour_budget IS NOT NULL AND p.hours_used > p.hour_budget"), []),
+        (
+            _when("p.phase IN (%s, %s) AND (p.latest_report_date IS NULL OR p.latest_report_date < %s)"),
+            [*UNDER_WAY, due],
+        ),
+        (_when("p.status = %s AND p.phase <> %s"), [Status.NOT_STARTED, Phase.PLANNED]),
+        (_when("p.latest_report_light IN (%s, %s)"), list(ATTENTION_LIGHTS)),
+        (_when("p.status <> %s"), [Status.CANCELLED]),
+        (_when("p.status = %s"), [Status.DONE]),
+        (_when("p.status <> %s AND COALESCE(p.hour_budget, 0) = 0"), [Status.CANCELLED]),
+        (f"COALESCE(SUM(CASE WHEN p.status <> %s THEN {percent} END), 0)", [Status.CANCELLED, Status.DONE]),
+        (
+            f"COALESCE(SUM(CASE WHEN p.status <> %s THEN {percent} * p.hour_budget END), 0)",
+            [Status.CANCELLED, Status.DONE],
+        ),
+        ("COALESCE(SUM(CASE WHEN p.status <> %s THEN p.hour_budget END), 0)", [Status.CANCELLED]),
+    ]
+    select = ", ".join(sql for sql, _params in columns)
+    params = [param for _sql, column_params in columns for param in column_params]
+    # MATERIALIZED: each project's row is worked out once; inlined, its subqueries would run for every column.
+    sql = f"WITH p AS MATERIALIZED ({inner_sql}) SELECT p.group_key, {select} FROM p GROUP BY p.group_key"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*inner_params, *params])  # in the order they stand in the SQL
+        rows = cursor.fetchall()
+    phases, lights = len(Phase.values), len(Light.values) + 1
+    result: dict[Any, Tally] = {}
+    for key, count, *read in rows:
+        # Every column is a whole number but the hours, which SQLite sums as a float and PostgreSQL as a Decimal.
+        hours = read.pop(phases + lights + 1)
+        numbers = [int(value) for value in read]
+        by_phase, numbers = tuple(numbers[:phases]), numbers[phases:]
+        by_light, numbers = tuple(numbers[:lights]), numbers[lights:]
+        budget, over, unreported, mismatched, attention, counted, done, unbudgeted, *sums = numbers
+        result[key if by else None] = Tally(
+            count=count,
+            by_phase=by_phase,
+            by_light=by_light,
+            budget=budget,
+            used=Decimal(str(hours)).quantize(Decimal("0.01")),
+            over_budget=over,
+            unreported=unreported,
+            mismatched=mismatched,
+            attention=attention,
+            counted=counted,
+            done=done,
+            unbudgeted=unbudgeted,
+            percent_sum=sums[0],
+            weighted_sum=sums[1],
+            weight=sums[2],
+        )
+    return result
 
-    A cancelled project will not progress and counts in neither; a project marked done counts as 100 %
-    whatever its last reported progress.
-    """
-    counted = [p for p in projects if p.status != Project.Status.CANCELLED]
-    done = sum(p.status == Project.Status.DONE for p in counted)
-    if not counted:
-        return Progress(percent=None, weighted=False, done=0, counted=0)
 
-    def percent(project: Project) -> int:
-        return 100 if project.status == Project.Status.DONE else project.progress
-
-    weights = [p.hour_budget or 0 for p in counted]
-    if all(weights) and sum(weights) > 0:
-        value = sum(percent(p) * weight for p, weight in zip(counted, weights, strict=True)) / sum(weights)
-        weighted = True
-    else:
-        value = sum(percent(p) for p in counted) / len(counted)
-        weighted = False
-    return Progress(percent=round(value), weighted=weighted, done=done, counted=len(counted))
+def tally_of(projects: ProjectQuerySet, *, today: datetime.date, weeks: int | None = None) -> Tally:
+    """The whole group's Tally (an empty one for no projects)."""
+    return tallies(projects, by=None, today=today, weeks=weeks).get(None, Tally())
 
 
 @dataclass(frozen=True)
 class Figures:
     """The figures and lists the steering group follows for one group of projects."""
 
-    states: list[ProjectState]
-    hours: HourTally
-    phases: list[PhaseCount]
-    lights: LightCounts
-    progress: Progress
-    over_budget: list[ProjectState]
-    attention: list[ProjectState]  # latest light red or yellow, red first
-    unreported: list[ProjectState]  # running or late without a report in the last `weeks` weeks
-    mismatched: list[ProjectState]  # marked «ikke startet» though the data says started (for the secretariat)
+    tally: Tally
+    over_budget: AttentionList
+    attention: AttentionList  # latest light red or yellow, red first
+    unreported: AttentionList  # running or late without a report in the last `weeks` weeks
+    mismatched: AttentionList  # marked «ikke startet» though the data says started (for the secretariat)
     weeks: int
 
     @property
     def count(self) -> int:
-        return len(self.states)
+        return self.tally.count
+
+    @property
+    def hours(self) -> HourTally:
+        return self.tally.hours
+
+    @property
+    def phases(self) -> list[PhaseCount]:
+        return self.tally.phases
+
+    @property
+    def lights(self) -> LightCounts:
+        return self.tally.lights
+
+    @property
+    def progress(self) -> Progress:
+        return self.tally.progress
 
     @property
     def phases_present(self) -> list[PhaseCount]:
@@ -255,23 +419,23 @@ class Figures:
         return sum(p.count for p in self.phases if p.phase in UNDER_WAY)
 
     def attention_list(self, kind: str) -> AttentionList:
-        return AttentionList(kind, getattr(self, ATTENTION_KINDS[kind]))
+        return cast(AttentionList, getattr(self, ATTENTION_KINDS[kind]))
 
     @property
     def lights_list(self) -> AttentionList:
-        return self.attention_list("lys")
+        return self.attention
 
     @property
     def reports_list(self) -> AttentionList:
-        return self.attention_list("statusrapport")
+        return self.unreported
 
     @property
     def budget_list(self) -> AttentionList:
-        return self.attention_list("budget")
+        return self.over_budget
 
     @property
     def mismatch_list(self) -> AttentionList:
-        return self.attention_list("status")
+        return self.mismatched
 
     def status_chart(self) -> charts.CountChart:
         return charts.count_chart([(p.phase, p.label.capitalize(), p.count) for p in self.phases])
@@ -280,27 +444,45 @@ class Figures:
         return charts.count_chart(self.lights.items())
 
 
-def figures_for(projects: Sequence[Project], *, today: datetime.date, weeks: int | None = None) -> Figures:
-    """The figures of a group of projects fetched with `Project.objects.followed()`; `weeks` defaults to
-    settings.STATUS_REPORT_WEEKS."""
+def attention_rows(
+    projects: ProjectQuerySet, kind: str, *, today: datetime.date, weeks: int | None = None
+) -> ProjectQuerySet:
+    """The projects on one attention list, in the list's order (red lights before yellow; otherwise the
+    plan's), annotated as `state_of` needs; a page slices them."""
     weeks = report_interval_weeks() if weeks is None else weeks
-    states = [state_of(p, today=today, weeks=weeks) for p in projects]
-    attention = sorted(
-        (s for s in states if s.light in ATTENTION_LIGHTS),
-        key=lambda s: ATTENTION_LIGHTS.index(s.light),  # stable: the plan's order within each light
-    )
-    return Figures(
-        states=states,
-        hours=tally(projects),
-        phases=count_phases(states),
-        lights=count_lights(projects),
-        progress=progress_of(projects),
-        over_budget=[s for s in states if s.over_budget],
-        attention=attention,
-        unreported=[s for s in states if s.needs_report],
-        mismatched=[s for s in states if s.mismatch],
-        weeks=weeks,
-    )
+    rows = projects.followed().with_phase(today=today)
+    if kind == "lys":
+        red_first = Case(When(latest_report_light=ATTENTION_LIGHTS[0], then=Value(0)), default=Value(1))
+        return rows.filter(Q(latest_report_light__in=ATTENTION_LIGHTS)).order_by(red_first, "area__position", "number")
+    if kind == "statusrapport":
+        stale = Q(latest_report_date__isnull=True) | Q(latest_report_date__lt=report_due_since(today, weeks))
+        return rows.filter(stale, Q(phase__in=UNDER_WAY))
+    if kind == "budget":
+        return rows.filter(Q(hour_budget__isnull=False, hours_used__gt=F("hour_budget")))
+    if kind == "status":
+        return rows.filter(Q(status=Project.Status.NOT_STARTED) & ~Q(phase=Project.Phase.PLANNED))
+    raise ValueError(f"No attention list {kind!r}.")
+
+
+def states_of(projects: Iterable[Project], *, today: datetime.date, weeks: int | None = None) -> list[ProjectState]:
+    return [state_of(p, today=today, weeks=weeks) for p in projects]
+
+
+def figures_from(tally: Tally, projects: ProjectQuerySet, *, today: datetime.date, weeks: int | None = None) -> Figures:
+    """The figures of a group whose tally is known: the tally's counts, and the first rows of each attention
+    list, one query each."""
+    weeks = report_interval_weeks() if weeks is None else weeks
+    lists = {}
+    for kind, name in ATTENTION_KINDS.items():
+        first = attention_rows(projects, kind, today=today, weeks=weeks)[:ATTENTION_ROWS]
+        lists[name] = AttentionList(states_of(first, today=today, weeks=weeks), getattr(tally, name), kind=kind)
+    return Figures(tally=tally, weeks=weeks, **lists)
+
+
+def figures_for(projects: ProjectQuerySet, *, today: datetime.date, weeks: int | None = None) -> Figures:
+    """The figures of a group of projects (a queryset of Project), in five queries whatever its size;
+    `weeks` defaults to settings.STATUS_REPORT_WEEKS."""
+    return figures_from(tally_of(projects, today=today, weeks=weeks), projects, today=today, weeks=weeks)
 
 
 # What lies ahead
@@ -321,31 +503,39 @@ def horizon_months() -> int:
 
 @dataclass(frozen=True)
 class MilestoneOutlook:
-    upcoming: list[Milestone]  # not reached, from today, within the horizon or at least the next few
-    overdue: list[Milestone]  # not reached, dated before today; the longest overdue first
+    upcoming: Rows[Milestone]  # not reached, from today, within the horizon or at least the next few
+    overdue: Rows[Milestone]  # not reached, dated before today; the longest overdue first
     until: datetime.date
     months: int
     at_least: int
 
 
 def milestone_outlook(
-    milestones: Iterable[Milestone],
+    milestones: QuerySet[Milestone],
     *,
     today: datetime.date,
     months: int | None = None,
     at_least: int = AT_LEAST_UPCOMING,
 ) -> MilestoneOutlook:
     """The milestones not reached: those due from today up to `months` months ahead (or the next
-    `at_least` of them where fewer fall within), and those whose date has passed."""
+    `at_least` of them where fewer fall within), and those whose date has passed; the first LIST_ROWS of each
+    with their count, in three queries however many there are."""
     months = horizon_months() if months is None else months
     until = add_months(today, months)
-    open_ones = sorted((m for m in milestones if not m.reached), key=lambda m: (m.date, m.pk or 0))
-    ahead = [m for m in open_ones if m.date >= today]
-    within = [m for m in ahead if m.date <= until]
-    upcoming = within if len(within) >= at_least else ahead[:at_least]
+    open_ones = milestones.filter(reached=False).order_by("date", "pk")
+    counts = open_ones.aggregate(
+        overdue=Count("pk", filter=Q(date__lt=today)),
+        within=Count("pk", filter=Q(date__gte=today, date__lte=until)),
+        ahead=Count("pk", filter=Q(date__gte=today)),
+    )
+    ahead = open_ones.filter(date__gte=today)
+    if counts["within"] >= at_least:
+        upcoming = Rows(list(ahead.filter(date__lte=until)[:LIST_ROWS]), counts["within"])
+    else:
+        upcoming = Rows(list(ahead[:at_least]), min(at_least, counts["ahead"]))
     return MilestoneOutlook(
         upcoming=upcoming,
-        overdue=[m for m in open_ones if m.date < today],
+        overdue=Rows(list(open_ones.filter(date__lt=today)[:LIST_ROWS]), counts["overdue"]),
         until=until,
         months=months,
         at_least=at_least,
@@ -354,40 +544,45 @@ def milestone_outlook(
 
 @dataclass(frozen=True)
 class Schedule:
-    """The projects starting and ending from today up to `until`, by date."""
+    """The projects starting and ending from today up to `until`, by date, each list's first LIST_ROWS."""
 
-    starting: list[Project]
-    ending: list[Project]
+    starting: Rows[Project]
+    ending: Rows[Project]  # annotated with `phase`
     until: datetime.date
     months: int
-    ending_phases: list[str]  # the phase of each project in `ending`
 
     @property
     def ending_rows(self) -> list[tuple[Project, str]]:
         """Each project ending soon with the name of its phase."""
-        return [(p, str(Project.Phase(phase).label)) for p, phase in zip(self.ending, self.ending_phases, strict=True)]
+        return [(p, str(Project.Phase(p.phase).label)) for p in self.ending.first]
 
 
-def schedule_for(projects: Iterable[Project], *, today: datetime.date, months: int | None = None) -> Schedule:
+def schedule_for(projects: ProjectQuerySet, *, today: datetime.date, months: int | None = None) -> Schedule:
+    """What starts and ends soon among `projects`, in three queries however many there are."""
     months = horizon_months() if months is None else months
     until = add_months(today, months)
-    projects = list(projects)
-    starting = [p for p in projects if p.start_date is not None and today <= p.start_date <= until]
-    ending = sorted(
-        (
-            (p, phase)
-            for p in projects
-            if p.end_date is not None
-            and today <= p.end_date <= until
-            # A project that is over is no news.
-            and (phase := phase_of(p, today=today)) not in (Project.Phase.DONE, Project.Phase.CANCELLED)
+    projects = projects.select_related("area").order_by()
+    starting = projects.filter(start_date__gte=today, start_date__lte=until)
+    # A project that is over is no news.
+    ending = projects.filter(end_date__gte=today, end_date__lte=until).exclude(
+        status__in=[Project.Status.DONE, Project.Status.CANCELLED]
+    )
+    counts = projects.aggregate(
+        starting=Count("pk", filter=Q(start_date__gte=today, start_date__lte=until)),
+        ending=Count(
+            "pk",
+            filter=Q(end_date__gte=today, end_date__lte=until)
+            & ~Q(status__in=[Project.Status.DONE, Project.Status.CANCELLED]),
         ),
-        key=lambda row: row[0].end_date or today,  # every one has an end: see the condition above
     )
     return Schedule(
-        starting=sorted(starting, key=lambda p: p.start_date or today),
-        ending=[p for p, _phase in ending],
+        starting=Rows(
+            list(starting.order_by("start_date", "area__position", "number")[:LIST_ROWS]), counts["starting"]
+        ),
+        ending=Rows(
+            list(ending.with_phase(today=today).order_by("end_date", "area__position", "number")[:LIST_ROWS]),
+            counts["ending"],
+        ),
         until=until,
         months=months,
-        ending_phases=[phase for _p, phase in ending],
     )

@@ -27,7 +27,7 @@ def test_an_area_page_has_its_themes_with_their_projects_and_responsibilities(se
         ("Stoffrit Blangstedgård", 3),
     ]
     assert [r.party.name for r in page.groupings[3].responsibilities] == ["Korsløkke Ungdomsskole"]
-    assert page.ungrouped == []
+    assert not page.ungrouped
     assert [r.from_project.number for r in page.relations] == [1, 2, 3, 4, 5]
     assert [r.inverse_label for r in page.relations][:2] == ["har sammenhæng med", "understøttes af"]
     assert [m.date for m in page.area_milestones] == [datetime.date(2011, 12, 1), datetime.date(2013, 7, 1)]

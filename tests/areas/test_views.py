@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from areas.pages import AREA_PAGE_PROJECTS, RELATION_ROWS
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
-from projects.models import Project, StatusReport
+from projects.models import Project, Relation, StatusReport
 from tests.factories import make_hours, make_status_report, make_user
 from tests.plan_pages import (
     area_url,
@@ -168,14 +169,22 @@ def test_an_area_page_runs_the_same_queries_however_large_the_plan(
     grow_plan(size)
     client.force_login(make_user(role))
 
-    # session, user, savepoint, 2 × permissions, area, 13 for the area's contents (projects.plan.read_plan),
-    # projects with hours and reports, relations to the area, the last change, release;
+    # session, user, savepoint, 2 × permissions, the area with its sections, milestones, responsibilities, lines
+    # or themes and theirs (6); the figures: the tally and the first rows of four attention lists (5); the page's
+    # projects, the first of each line or theme, and the Tidsplan's projects with their milestones (4);
+    # the milestones (counts, the next, the overdue) and what starts and ends soon (counts, the first of each);
+    # the relations to the area and their count, the last change, release;
     # the meetings that treated the area and their open follow-up points (meetings.pages.area_treated_at);
     # the session's renewal: savepoint, update, release; the Tidsplan's baseline: the versions and the chosen one
-    with django_assert_num_queries(23 + 2 + 3 + 2):
+    with django_assert_num_queries(5 + 6 + 5 + 4 + 6 + 4 + 2 + 3 + 2):
         response = client.get(area_url("energi-og-klima"))
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count('class="gantt-row"') == Project.objects.filter(area__slug="energi-og-klima").count()
-    assert html.count("<td>har sammenhæng med</td>") == size
+    projects = Project.objects.filter(area__slug="energi-og-klima").count()
+    # A page of projects, with their Tidsplan; the rest are a click away.
+    assert html.count('class="gantt-row"') == min(projects, AREA_PAGE_PROJECTS)
+    related = Relation.objects.filter(to_area__slug="energi-og-klima").count()
+    assert table(html, "area-relations").count('<th scope="row"') == min(related, RELATION_ROWS)
+    if related > RELATION_ROWS:
+        assert f"og {related - RELATION_ROWS} flere, som ikke vises her" in section(html, "relations-heading")

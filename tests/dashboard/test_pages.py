@@ -10,6 +10,7 @@ from areas.models import ActionPlan, FocusArea
 from dashboard.pages import plan_dashboard
 from projects.demo import generate_demo_projects
 from projects.models import Project
+from projects.progress import attention_rows, state_of
 from tests.factories import make_hours, make_project
 
 pytestmark = pytest.mark.django_db
@@ -69,16 +70,21 @@ def test_the_counts_by_phase_add_up_to_every_project_and_agree_with_the_attentio
         in_sql[phase] += 1
     assert in_sql == counts
     # The report flag watches exactly the projects counted as under way: running or late.
+    followed = list(Project.objects.followed())
+    states = [state_of(p, today=today) for p in followed]
     assert f.under_way == counts["running"] + counts["late"]
     assert {s.phase for s in f.unreported} <= {"running", "late"}
-    assert f.reports_list.count == len(f.unreported) == sum(s.needs_report for s in f.states)
+    # Each count the database gives is the count of the projects the Python rules put on the list.
+    assert f.reports_list.count == len(f.unreported) == sum(s.needs_report for s in states)
+    assert f.budget_list.count == f.hours.over_budget == sum(s.over_budget for s in states)
+    assert f.mismatch_list.count == sum(bool(s.mismatch) for s in states)
     assert f.lights_list.count == f.lights.red + f.lights.yellow
-    assert f.budget_list.count == f.hours.over_budget
+    assert f.hours.used == sum(p.hours_used for p in followed)
     assert len(f.reports_list.first) == min(10, f.reports_list.count)
     # The odd project counts once, as running, and is on the secretariat's list with its reasons.
-    odd_state = next(s for s in f.states if s.project.pk == odd.pk)
+    odd_state = next(s for s in states if s.project.pk == odd.pk)
     assert odd_state.phase == "running"
-    assert odd_state in f.mismatched
+    assert odd.pk in {p.pk for p in attention_rows(Project.objects.all(), "status", today=today)}
     assert odd_state.mismatch == ["der er registreret 110,00 timer", "fremdriften er 20 %"]
     assert all(s.project.status == Project.Status.NOT_STARTED for s in f.mismatched)
-    assert counts["planned"] == sum(s.project.status == Project.Status.NOT_STARTED and not s.mismatch for s in f.states)
+    assert counts["planned"] == sum(s.project.status == Project.Status.NOT_STARTED and not s.mismatch for s in states)

@@ -217,6 +217,8 @@ def test_the_next_and_the_overdue_milestones_are_relative_to_today(client, seede
     make_milestone(project=energy(1), date=today + 10 * DAY, title="Energimærker for alle afdelinger")
     make_milestone(area=area, date=today - 20 * DAY, title="Status til styregruppen")
     make_milestone(project=energy(2), date=today - 30 * DAY, title="Allerede nået", reached=True)
+    # The seed's own milestones lie years back; reached, they leave the new one among the first rows shown.
+    Milestone.objects.filter(date__lt=today - 100 * DAY).update(reached=True)
 
     html = page_of(client, DASHBOARD)
 
@@ -228,8 +230,22 @@ def test_the_next_and_the_overdue_milestones_are_relative_to_today(client, seede
     assert f'href="{area_url("tidssvarende-boliger")}">hele indsatsområdet Tidssvarende boliger</a>' in overdue
     assert "Status til styregruppen" not in upcoming
     assert "Allerede nået" not in html
+    assert 'Overskredne milepæle <span class="dash-count-badge">(1)</span>' in html
+
+
+def test_the_overdue_milestones_show_the_ten_longest_overdue_and_count_the_rest(client, seeded):
+    today = timezone.localdate()
     overdue_count = Milestone.objects.filter(reached=False, date__lt=today).count()
+    oldest = Milestone.objects.filter(reached=False, date__lt=today).order_by("date", "pk")
+
+    html = page_of(client, DASHBOARD)
+
+    overdue = table(html, "milestones-overdue")
+    assert overdue_count > 10
+    assert overdue.count("<tr") == 1 + 10  # the head and ten rows
+    assert row_with(overdue, oldest[0].title)
     assert f'Overskredne milepæle <span class="dash-count-badge">({overdue_count})</span>' in html
+    assert f"og {overdue_count - 10} flere, som ikke vises her" in section(html, "milestones-heading")
 
 
 def test_projects_starting_and_ending_in_the_coming_months(client, seeded):
@@ -299,15 +315,18 @@ def test_the_dashboard_runs_the_same_queries_however_large_the_plan(client, seed
     grow_plan(size)
     client.force_login(make_user(STEERING_GROUP))
 
-    # session, user, savepoint, 2 × permissions, plan, areas, projects, milestones, release;
+    # session, user, savepoint, 2 × permissions, plan, areas, release;
+    # the figures: the areas' tally and the first rows of the four attention lists;
+    # the milestones (counts, the next, the overdue) and what starts and ends soon (counts, the first of each);
     # the meetings' follow-up points (counts, the first ten) and this year's activities (frame, totals);
     # the session's renewal: savepoint, update, release; the agreement's last revision held;
     # the slippage panel (versions.templatetags): the baseline version, its projects today and their milestones
-    with django_assert_num_queries(10 + 4 + 3 + 1 + 3):
+    with django_assert_num_queries(8 + 5 + 6 + 4 + 3 + 1 + 3):
         response = client.get(DASHBOARD)
 
     assert response.status_code == 200
-    assert response.content.decode().count('href="/projekter/') > size
+    # Every list shows its first rows only: 4 attention lists, 2 of milestones, 2 of starts and ends.
+    assert 10 < response.content.decode().count('href="/projekter/') <= 8 * 10
 
 
 # Attention lists: the first ten rows, then the whole list on its own page

@@ -5,18 +5,17 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 
 from areas.models import ActionPlan
 from projects.models import Milestone, Project, StatusReport
 from projects.progress import (
     NO_REPORT,
     add_months,
-    count_lights,
     figures_for,
     milestone_outlook,
-    progress_of,
     schedule_for,
+    state_of,
 )
 from tests.factories import make_area, make_hours, make_milestone, make_project, make_status_report
 
@@ -29,8 +28,13 @@ DAY = datetime.timedelta(days=1)
 Status, Light = Project.Status, StatusReport.Light
 
 
-def followed(*projects: Project) -> list[Project]:
-    return list(Project.objects.followed().filter(pk__in=[p.pk for p in projects]).order_by("pk"))
+def followed(*projects: Project) -> QuerySet[Project]:
+    """The projects as a group: the figures are counted in the database."""
+    return Project.objects.filter(pk__in=[p.pk for p in projects]).order_by("pk")
+
+
+def state(project: Project):
+    return state_of(Project.objects.followed().get(pk=project.pk), today=TODAY)
 
 
 def running(area=None, **fields) -> Project:
@@ -43,11 +47,10 @@ def running(area=None, **fields) -> Project:
 
 
 def test_the_plan_adds_every_projects_budget_and_energi_og_klima_has_5660_hours(seeded):
-    projects = list(Project.objects.followed())
     expected = Project.objects.aggregate(total=Sum("hour_budget"))["total"]
 
-    plan = figures_for(projects, today=TODAY)
-    energy = figures_for([p for p in projects if p.area.slug == "energi-og-klima"], today=TODAY)
+    plan = figures_for(Project.objects.all(), today=TODAY)
+    energy = figures_for(Project.objects.filter(area__slug="energi-og-klima"), today=TODAY)
 
     assert plan.hours.budget == expected
     assert plan.hours.projects == 33
@@ -64,13 +67,12 @@ def test_a_project_with_more_hours_than_budgeted_is_over_budget_by_the_differenc
 
     figures = figures_for(followed(over, within, unbudgeted), today=TODAY)
 
-    states = {s.project.pk: s for s in figures.states}
     assert [s.project for s in figures.over_budget] == [over]
-    assert states[over.pk].hours_over == Decimal("2.5")
-    assert states[over.pk].used_percent == 125
-    assert states[within.pk].hours_over == 0
-    assert states[unbudgeted.pk].hours_over is None
-    assert states[unbudgeted.pk].used_percent is None
+    assert figures.over_budget.first[0].hours_over == Decimal("2.5")
+    assert state(over).used_percent == 125
+    assert state(within).hours_over == 0
+    assert state(unbudgeted).hours_over is None
+    assert state(unbudgeted).used_percent is None
     assert figures.hours.budget == 110
     assert figures.hours.used == Decimal("151.5")
 
@@ -106,7 +108,7 @@ def test_the_latest_report_decides_a_projects_light():
     make_status_report(project=recovered, date=TODAY - 3 * WEEK, light=Light.RED)
     make_status_report(project=recovered, date=TODAY - WEEK, light=Light.GREEN)
 
-    lights = count_lights(followed(recovered, silent))
+    lights = figures_for(followed(recovered, silent), today=TODAY).lights
 
     assert (lights.green, lights.yellow, lights.red, lights.none) == (1, 0, 0, 1)
     assert lights.total == 2
@@ -154,8 +156,8 @@ def test_the_weeks_setting_decides_when_a_report_is_due(settings):
     figures = figures_for(followed(stale), today=TODAY)
 
     assert figures.weeks == 6
-    assert figures.unreported == []
-    assert figures_for(followed(stale), today=TODAY + 2 * WEEK).unreported[0].project == stale
+    assert not figures.unreported
+    assert figures_for(followed(stale), today=TODAY + 2 * WEEK).unreported.first[0].project == stale
 
 
 def test_projects_not_yet_started_and_finished_ones_need_no_report():
@@ -163,7 +165,7 @@ def test_projects_not_yet_started_and_finished_ones_need_no_report():
     later = running(area, start_date=TODAY + DAY, status=Status.NOT_STARTED)
     done, cancelled = running(area, status=Status.DONE), running(area, status=Status.CANCELLED)
 
-    assert figures_for(followed(later, done, cancelled), today=TODAY).unreported == []
+    assert not figures_for(followed(later, done, cancelled), today=TODAY).unreported
 
 
 # Progress
@@ -173,7 +175,7 @@ def test_progress_is_weighted_by_hour_budget_when_every_project_has_one():
     area = make_area()
     big, small = running(area, hour_budget=1750, progress=50), running(area, hour_budget=250, progress=10)
 
-    progress = progress_of([big, small])
+    progress = figures_for(followed(big, small), today=TODAY).progress
 
     assert progress.weighted
     assert progress.percent == 45  # (50 × 1750 + 10 × 250) / 2000
@@ -184,7 +186,7 @@ def test_progress_is_a_plain_average_where_a_project_has_no_budget():
     area = make_area()
     projects = [running(area, hour_budget=1750, progress=50), running(area, hour_budget=None, progress=10)]
 
-    progress = progress_of(projects)
+    progress = figures_for(followed(*projects), today=TODAY).progress
 
     assert not progress.weighted
     assert progress.percent == 30
@@ -196,12 +198,12 @@ def test_a_project_done_counts_in_full_and_a_cancelled_one_not_at_all():
     cancelled = running(area, hour_budget=900, progress=0, status=Status.CANCELLED)
     halfway = running(area, hour_budget=100, progress=50)
 
-    progress = progress_of([done, cancelled, halfway])
+    progress = figures_for(followed(done, cancelled, halfway), today=TODAY).progress
 
     assert progress.percent == 75
     assert (progress.done, progress.counted) == (1, 2)
-    assert progress_of([cancelled]).percent is None
-    assert progress_of([]).counted == 0
+    assert figures_for(followed(cancelled), today=TODAY).progress.percent is None
+    assert figures_for(followed(), today=TODAY).progress.counted == 0
 
 
 # Milestones
@@ -231,7 +233,7 @@ def test_at_least_the_next_five_milestones_are_listed_even_beyond_the_horizon():
     outlook = milestone_outlook(Milestone.objects.all(), today=TODAY)
 
     assert [m.title for m in outlook.upcoming] == ["M0", "M1", "M2", "M3", "M4"]
-    assert outlook.overdue == []
+    assert not outlook.overdue
 
 
 def test_the_horizon_setting_decides_how_far_ahead_milestones_are_listed(settings):
@@ -250,7 +252,7 @@ def test_the_seeds_milestones_ahead_and_overdue_in_march_2012(seeded):
     outlook = milestone_outlook(Milestone.objects.open_in(ActionPlan.objects.get()), today=TODAY)
 
     assert [m.date for m in outlook.upcoming] == [datetime.date(2013, 1, 1), datetime.date(2013, 7, 1)]
-    assert outlook.upcoming[1].area.slug == "faelles-omraadetilgang"  # a milestone of the whole area
+    assert outlook.upcoming.first[1].area.slug == "faelles-omraadetilgang"  # a milestone of the whole area
     assert len(outlook.overdue) == 10
     assert outlook.overdue[0].title == "Projekterne opstartes"
 
@@ -280,8 +282,8 @@ def test_projects_starting_and_ending_within_the_horizon():
     ended = running(area, start_date=TODAY - 300 * DAY, end_date=TODAY - DAY)
     done = running(area, end_date=TODAY + 20 * DAY, status=Status.DONE)
 
-    schedule = schedule_for([starts, starts_today, starts_late, ends, ended, done], today=TODAY)
+    schedule = schedule_for(followed(starts, starts_today, starts_late, ends, ended, done), today=TODAY)
 
-    assert schedule.starting == [starts_today, starts]
-    assert schedule.ending == [ends]  # the one done already is no news
+    assert schedule.starting.first == [starts_today, starts]
+    assert schedule.ending.first == [ends]  # the one done already is no news
     assert schedule.until == datetime.date(2012, 6, 15)

@@ -21,8 +21,12 @@ def slippage_panel(context: template.Context, plan: ActionPlan) -> dict[str, Any
     request = context.get("request")
     name = request.GET.get("baseline") if request is not None else None
     version = chosen_baseline(plan, name)
+    # Only the projects the version holds: one added since has no baseline to slip from, and a plan grown
+    # by thousands of projects must not make the panel read them all.
     projects = list(
-        Project.objects.filter(area__plan=plan).select_related("area").prefetch_related("milestones")
+        Project.objects.filter(area__plan=plan, pk__in=version.projects.values("project_id"))
+        .select_related("area")
+        .prefetch_related("milestones")
         if version is not None
         else []
     )
