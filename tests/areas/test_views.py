@@ -188,3 +188,27 @@ def test_an_area_page_runs_the_same_queries_however_large_the_plan(
     assert table(html, "area-relations").count('<th scope="row"') == min(related, RELATION_ROWS)
     if related > RELATION_ROWS:
         assert f"og {related - RELATION_ROWS} flere, som ikke vises her" in section(html, "relations-heading")
+
+
+def test_a_large_area_shows_its_projects_fifty_at_a_time_with_the_time_plan_of_that_page(client, seeded):
+    grow_plan(400)  # a hundred of them in Energi og klima
+    projects = list(Project.objects.filter(area__slug="energi-og-klima").order_by("number"))
+
+    first = page_of(client, area_url("energi-og-klima"))
+    second = page_of(client, area_url("energi-og-klima") + "?side=2")
+
+    listed = table(second, "area-projects")
+    assert rows_in_table(listed) == AREA_PAGE_PROJECTS
+    assert f'href="{project_url(projects[AREA_PAGE_PROJECTS])}"' in listed  # the 51st
+    assert f'href="{project_url(projects[AREA_PAGE_PROJECTS - 1])}"' not in listed  # the 50th was on page 1
+    assert f"De {len(projects)} projekter i Energi og klima, her vist: 51–100" in second
+    assert 'href="?side=2" rel="next">Næste projekter →</a>' in first
+    assert second.count('class="gantt-row"') == AREA_PAGE_PROJECTS
+    assert "Projekterne 51–100 i listen ovenfor." in section(second, "timeline-heading")
+    assert client.get(area_url("energi-og-klima") + "?side=9").status_code == 404
+    # The figures are the whole area's on every page.
+    assert section(first, "figures-heading") == section(second, "figures-heading")
+
+
+def rows_in_table(table_html: str) -> int:
+    return table_html.count('<th scope="row"')

@@ -13,6 +13,7 @@ from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from cooperation.models import CooperationAgreement
 from cooperation.revision import next_revision_year
 from projects.models import Milestone, Project, StatusReport
+from projects.progress import attention_rows
 from tests.factories import make_area, make_hours, make_milestone, make_plan, make_status_report, make_user
 from tests.plan_pages import (
     DASHBOARD,
@@ -348,6 +349,23 @@ def test_an_attention_list_shows_its_first_ten_rows_and_links_to_all_of_them(cli
     assert rows_in(table(whole, "attention-reports")) == 33
     assert "⚑</span> Ingen statusrapport i 4 uger" in whole
     assert "Vis alle" not in whole
+
+
+def test_a_long_attention_list_comes_in_pages_of_a_hundred(client, seeded):
+    grow_plan(150)
+    whole_url = reverse("dashboard:attention", args=["statusrapport"])
+    flagged = attention_rows(Project.objects.all(), "statusrapport", today=timezone.localdate()).count()
+
+    first = page_of(client, whole_url)
+    second = page_of(client, f"{whole_url}?side=2")
+
+    assert 100 < flagged <= 200
+    assert rows_in(table(first, "attention-reports")) == 100
+    assert rows_in(table(second, "attention-reports")) == flagged - 100
+    assert f"{flagged} projekter; her vist: 1–100" in first
+    assert 'href="?side=2" rel="next">Næste projekter →</a>' in first
+    assert 'href="?side=1" rel="prev">← Forrige projekter</a>' in second
+    assert client.get(f"{whole_url}?side=3").status_code == 404
 
 
 def test_an_areas_attention_list_links_to_the_whole_list_of_that_area_only(client, seeded):
