@@ -106,25 +106,15 @@ class ProjectQuerySet(models.QuerySet["Project"]):
         )
 
     def for_project_page(self) -> "ProjectQuerySet":
-        """A project with everything its page shows, in a fixed number of queries however large the plan."""
-        party = Responsibility.objects.select_related("party")
+        """A project with what its page shows for every request, in two queries: the row with its hours and
+        latest report, and its contact persons. The rest of the page (milestones, responsibilities, relations,
+        financing) is read by `projects.pages.plan_part` only when its cached rendering is missing."""
         return (
             self.select_related("area", "grouping")
             .with_hours_used()
             .with_latest_report()
             .with_registration_count()
-            .prefetch_related(
-                "contact_persons",
-                "milestones",
-                Prefetch("responsibilities", queryset=party),
-                Prefetch("grouping__responsibilities", queryset=party),
-                Prefetch("area__responsibilities", queryset=party),
-                Prefetch("relations_out", queryset=Relation.objects.select_related("to_project__area", "to_area")),
-                Prefetch("relations_in", queryset=Relation.objects.select_related("from_project__area")),
-                Prefetch("area__relations_in", queryset=Relation.objects.select_related("from_project__area")),
-                Prefetch("area__milestones", queryset=Milestone.objects.order_by("date", "id")),
-                Prefetch("financing_items", queryset=FinancingItem.objects.select_related("payer")),
-            )
+            .prefetch_related("contact_persons")
         )
 
 

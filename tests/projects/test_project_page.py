@@ -422,16 +422,19 @@ def test_the_page_runs_the_same_queries_at_10_and_at_1000_projects(client, seede
     client.force_login(make_user(SECRETARIAT, is_staff=True))
     url = reverse("projects:project", args=[project.area.slug, project.number])
 
-    # 20, the meetings that treated the project and their open follow-up points (meetings.pages), the versions
+    # 16, the meetings that treated the project and their open follow-up points (meetings.pages), the versions
     # the project has been in (versions.templatetags), and the session's renewal: a savepoint, its update and
-    # the release.
-    with django_assert_num_queries(20 + 2 + 1 + 3):
+    # the release. Of the 16, four read the plan content (milestones, responsibilities, relations, financing)
+    # and one its cache key (projects.page_stamp).
+    with django_assert_num_queries(16 + 2 + 1 + 3):
         response = client.get(url)
+    # Asked again, the plan content comes from the cache: its four queries are left out.
+    with django_assert_num_queries(12 + 2 + 1 + 3):
+        again = client.get(url)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert html.count("har sammenhæng med</td>") == size - 2
-    assert f"Seneste timeregistreringer (10 af {size + 3:,})".replace(",", ".") in html
+    for html in (response.content.decode(), again.content.decode()):
+        assert html.count("har sammenhæng med</td>") == size - 2
+        assert f"Seneste timeregistreringer (10 af {size + 3:,})".replace(",", ".") in html
 
 
 def test_an_assumed_start_and_assumed_milestone_dates_say_antaget_beside_the_sources_words(client, seeded):
@@ -475,3 +478,77 @@ def test_a_contact_person_without_a_role_meets_no_link_to_a_page_their_role_refu
     board_html = page_of(client, make_user(BOARD_MEMBER), own.area.slug, own.number)
     for url in refused:
         assert f'href="{url}"' in board_html
+
+
+# Cached, yet never stale
+
+
+def test_every_kind_of_edit_shows_on_the_page_at_once(client, db):
+    """The plan content is cached (projects.page_stamp); each write path must move its key."""
+    from django.db.models import F
+
+    from projects.models import FinancingItem
+    from tests.factories import make_party, make_relation, make_responsibility
+
+    project = make_project(title="Energi på dagsordenen")
+    other = make_project(area=project.area, title="Energimærkning")
+    party = make_party(name="Odense Kommune")
+    make_responsibility(project=project, party=party)
+    make_relation(from_project=project, to_project=other)
+    milestone = make_milestone(project=project, title="Første analyse foreligger")
+    reader = make_user(BOARD_MEMBER)
+
+    def page() -> str:
+        return page_of(client, reader, project.area.slug, project.number)
+
+    assert "Energimærkning" in page()
+    # A save of the project, of a row of it, of a party and of another project it names (each with history).
+    project.refresh_from_db()
+    project.description = "Kommunen og boligorganisationerne sætter energi på dagsordenen."
+    project.save()
+    assert "sætter energi på dagsordenen" in page()
+    milestone.title = "Analysen er færdig"
+    milestone.save()
+    assert "Analysen er færdig" in page()
+    party.name = "Odense Kommune, Klima"
+    party.save()
+    assert "Odense Kommune, Klima" in section(page(), "responsibilities-heading")
+    other.title = "Energimærkning af afdelingerne"
+    other.save()
+    assert "Energimærkning af afdelingerne" in section(page(), "relations-heading")
+    # Rows added without history (bulk_create, as the demo generator does) and a bulk update that moves the
+    # versions, as bulk updates must; the project's own row changed by any means at all.
+    FinancingItem.objects.bulk_create(
+        [FinancingItem(project=project, kind=FinancingItem.Kind.ONE_OFF, amount=Decimal(25000), payer=party)]
+    )
+    assert "25.000" in section(page(), "financing-heading")
+    Milestone.objects.filter(pk=milestone.pk).update(reached=True, version=F("version") + 1)
+    assert "Nået" in row_with(page(), "Analysen er færdig")
+    Project.objects.filter(pk=project.pk).update(progress=55)
+    assert "<span>55 %</span>" in page()
+    # And a deletion.
+    milestone.delete()
+    assert "Analysen er færdig" not in page()
+
+
+def test_each_reader_gets_the_cached_page_as_their_role_and_language_show_it(client, db):
+    """One project, one day: the links, the status flag and the language still follow the reader."""
+    from tests.factories import make_party, make_responsibility
+
+    project = make_project(status=Project.Status.NOT_STARTED, start_date=datetime.date(2011, 4, 1))
+    party = make_party(name="Odense Kommune")
+    make_responsibility(project=project, party=party)
+    contact = make_user()
+    project.contact_persons.add(contact)
+    party_link = f'href="{reverse("parties:party", args=[party.pk])}"'
+
+    secretariat = page_of(client, make_user(SECRETARIAT), project.area.slug, project.number)
+    board = page_of(client, make_user(BOARD_MEMBER), project.area.slug, project.number)
+    contact_html = page_of(client, contact, project.area.slug, project.number)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = page_of(client, make_user(BOARD_MEMBER), project.area.slug, project.number)
+
+    assert 'id="status-mismatch"' in secretariat and 'id="status-mismatch"' not in board
+    assert party_link in board and party_link not in contact_html
+    assert "Ansvarsfordeling" in board and "Division of responsibilities" in english
+    assert "Ansvarsfordeling" not in english
