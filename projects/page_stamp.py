@@ -15,21 +15,19 @@ grow with the plan, so that a cached page stays cheap at 5,000 projects:
   their indexes (moved by every save: `Versioned` bumps it, and a bulk update must bump it too, as for
   `projects.plan.plan_revision`).
 
-The SQL is written out once per process from the models' tables: the ORM would compile thirty subqueries on
-every request, which costs more than the rest of a cached page.
+The tables' marks are `byaftale.stamps.write_stamp`'s; this module adds the project's own rows.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
 from django.db import connection, models
 
 from areas.models import FocusArea, Grouping
+from byaftale.stamps import write_stamp
 from parties.models import Party
 
 from .models import FinancingItem, Milestone, Project, Relation, Responsibility
@@ -55,25 +53,6 @@ OWN_ROWS: tuple[tuple[type[models.Model], str], ...] = (
 )
 
 
-@cache
-def _stamp_sql(vendor: str) -> str:
-    """The stamp's SELECT for the database `vendor` (the quoting is the backend's)."""
-    quote = connection.ops.quote_name
-    parts = []
-    for model in PAGE_MODELS:
-        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-        history = quote(model.history.model._meta.db_table)  # type: ignore[attr-defined]  # simple-history
-        parts += [
-            f"(SELECT MAX({pk}) FROM {table})",
-            f"(SELECT MAX({quote('history_id')}) FROM {history})",
-            f"(SELECT MAX({quote('history_date')}) FROM {history})",
-        ]
-    for model, condition in OWN_ROWS:
-        table = quote(model._meta.db_table)
-        parts.append(f"(SELECT SUM({quote('version')}) FROM {table} WHERE {condition})")
-    return "SELECT " + ", ".join(parts)
-
-
 def _row_values(project: Project) -> Sequence[Any]:
     """The project's own fields and the annotations the page reads (hours used, latest report)."""
     annotations = ("hours_used", "hour_registration_count", "latest_report_date", "latest_report_light")
@@ -86,11 +65,16 @@ def _row_values(project: Project) -> Sequence[Any]:
 def page_stamp(project: Project, *, today: datetime.date, variant: Sequence[Any]) -> str:
     """The key of the project's cached page parts as of `today` for one kind of reader (`variant`: the
     language and what the reader may see); one query."""
-    ids = {"project": project.pk, "grouping": project.grouping_id or 0, "area": project.area_id}
-    # Named parameters as the backend wants them: SQLite takes %(name)s only through a dict, which the
-    # PostgreSQL driver takes too.
-    with connection.cursor() as cursor:
-        cursor.execute(_stamp_sql(connection.vendor), ids)
-        row = cursor.fetchone()
-    text = repr((row, _row_values(project), today, tuple(variant)))
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    quote = connection.ops.quote_name
+    own = [
+        f"(SELECT SUM({quote('version')}) FROM {quote(model._meta.db_table)} WHERE {condition})"
+        for model, condition in OWN_ROWS
+    ]
+    return write_stamp(
+        PAGE_MODELS,
+        today=today,
+        variant=variant,
+        extra_columns=own,
+        params={"project": project.pk, "grouping": project.grouping_id or 0, "area": project.area_id},
+        values=_row_values(project),
+    )
