@@ -1,24 +1,30 @@
 """What the dashboard pages show, read in a fixed number of queries: the whole plan's overview
-(`plan_dashboard`), one whole attention list (`attention_page`) and where a person lands who does not follow
+(`plan_dashboard`, and `dashboard_page` around it, whose rendering is cached under a key every write to what it
+shows moves), one whole attention list (`attention_page`) and where a person lands who does not follow
 progress (`landing_page`). The figures themselves come from `projects.progress`."""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from areas.models import ActionPlan, FocusArea
 from byaftale import charts
 from byaftale.access import VIEW_PLAN
+from byaftale.stamps import CACHE_SECONDS, write_stamp
+from cooperation.models import AgreementRevision, CooperationAgreement
 from cooperation.revision import Revision, next_revision
 from meetings.pages import FollowUpSummary, FrameSummary, activities_frame, dashboard_follow_up
 from projects.budget import HourTally
-from projects.models import Milestone, Project
+from projects.models import HourRegistration, Milestone, Project, StatusReport
 from projects.progress import (
     ATTENTION_KINDS,
     Figures,
@@ -34,6 +40,7 @@ from projects.progress import (
     tallies,
 )
 from projects.reporting import report_interval_weeks
+from versions.models import PlanVersion
 
 
 @dataclass(frozen=True)
@@ -62,8 +69,6 @@ class Dashboard:
     hour_chart: charts.HourChart
     status_chart: charts.CountChart
     light_chart: charts.CountChart
-    follow_up: FollowUpSummary  # the meetings' open and overdue follow-up points, beside the milestones
-    activities: FrameSummary  # this year's courses, conferences and workshops against their frame
 
 
 def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
@@ -87,6 +92,49 @@ def plan_dashboard(plan: ActionPlan, *, today: datetime.date) -> Dashboard:
         hour_chart=charts.hour_chart([(a.area.name, a.figures.budget, a.figures.used) for a in area_figures]),
         status_chart=figures.status_chart(),
         light_chart=figures.light_chart(),
+    )
+
+
+# Every table the dashboard's cached part reads: a write to any of them moves its key.
+DASHBOARD_TABLES = (
+    ActionPlan,
+    FocusArea,
+    Project,
+    HourRegistration,
+    StatusReport,
+    Milestone,
+    CooperationAgreement,
+    AgreementRevision,
+    PlanVersion,
+)
+
+
+@dataclass
+class DashboardPage:
+    """The dashboard as a reader gets it: the plan's part, read only where its cached rendering under
+    `cache_key` is missing, and the meetings' parts, read each time (they name people, who keep no history)."""
+
+    cache_key: str
+    read: Callable[[], Dashboard] = field(repr=False)
+    follow_up: FollowUpSummary  # the meetings' open and overdue follow-up points, beside the milestones
+    activities: FrameSummary  # this year's courses, conferences and workshops against their frame
+    cache_seconds: int = CACHE_SECONDS
+
+    @cached_property
+    def content(self) -> Dashboard:
+        return self.read()
+
+
+def dashboard_page(
+    plan: ActionPlan, *, today: datetime.date, shows_mismatches: bool, baseline: str | None
+) -> DashboardPage:
+    """The dashboard for a reader who follows progress; `shows_mismatches` for the secretariat, `baseline`
+    the version the slippage panel compares with (None: the latest approved)."""
+    return DashboardPage(
+        cache_key=write_stamp(
+            DASHBOARD_TABLES, today=today, variant=(plan.pk, get_language(), shows_mismatches, baseline)
+        ),
+        read=lambda: plan_dashboard(plan, today=today),
         follow_up=dashboard_follow_up(today=today),
         activities=activities_frame(year=today.year),
     )

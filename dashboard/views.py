@@ -10,7 +10,7 @@ from byaftale.access import CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS, current_pl
 from byaftale.errors import RoleRequired
 from projects.progress import ATTENTION_KINDS
 
-from .pages import attention_page, landing_page, plan_dashboard
+from .pages import attention_page, dashboard_page, landing_page
 
 
 @require_GET
@@ -25,14 +25,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             return render(request, "dashboard/own_projects.html", {"projects": landing.own_projects})
         raise RoleRequired(VIEW_PLAN)
     plan = current_plan()
+    shows_mismatches = user.has_perm(CHANGE_PROJECT)
+    page = dashboard_page(
+        plan, today=timezone.localdate(), shows_mismatches=shows_mismatches, baseline=request.GET.get("baseline")
+    )
     return render(
-        request,
-        "dashboard/dashboard.html",
-        {
-            "dashboard": plan_dashboard(plan, today=timezone.localdate()),
-            "plan": plan,
-            "shows_mismatches": user.has_perm(CHANGE_PROJECT),
-        },
+        request, "dashboard/dashboard.html", {"page": page, "plan": plan, "shows_mismatches": shows_mismatches}
     )
 
 

@@ -52,3 +52,13 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page part cached by an earlier test, whose database was rolled
+    back, must not stand in for this test's (their keys could meet only by such a rollback, never in use)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -8,10 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from areas.models import FocusArea
+from areas.models import ActionPlan, FocusArea
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from cooperation.models import CooperationAgreement
 from cooperation.revision import next_revision_year
+from projects.demo import generate_demo_projects
 from projects.models import Milestone, Project, StatusReport
 from projects.progress import attention_rows
 from tests.factories import make_area, make_hours, make_milestone, make_plan, make_status_report, make_user
@@ -316,18 +317,47 @@ def test_the_dashboard_runs_the_same_queries_however_large_the_plan(client, seed
     grow_plan(size)
     client.force_login(make_user(STEERING_GROUP))
 
-    # session, user, savepoint, 2 × permissions, plan, areas, release;
-    # the figures: the areas' tally and the first rows of the four attention lists;
+    # session, user, savepoint, 2 × permissions, plan, the cached part's key (byaftale.stamps), release;
+    # the figures: the areas, their tally and the first rows of the four attention lists;
     # the milestones (counts, the next, the overdue) and what starts and ends soon (counts, the first of each);
     # the meetings' follow-up points (counts, the first ten) and this year's activities (frame, totals);
     # the session's renewal: savepoint, update, release; the agreement's last revision held;
     # the slippage panel (versions.templatetags): the baseline version, its projects today and their milestones
-    with django_assert_num_queries(8 + 5 + 6 + 4 + 3 + 1 + 3):
+    with django_assert_num_queries(8 + 6 + 6 + 4 + 3 + 1 + 3):
         response = client.get(DASHBOARD)
+    # Rendered once, the plan's part comes from the cache until something it shows changes.
+    with django_assert_num_queries(8 + 4 + 3):
+        cached = client.get(DASHBOARD)
 
     assert response.status_code == 200
+    for heading in ("plan-heading", "attention-heading", "milestones-heading", "schedule-heading"):
+        assert section(cached.content.decode(), heading) == section(response.content.decode(), heading)
     # Every list shows its first rows only: 4 attention lists, 2 of milestones, 2 of starts and ends.
     assert 10 < response.content.decode().count('href="/projekter/') <= 8 * 10
+
+
+def test_every_kind_of_change_shows_on_the_dashboard_at_once(client, seeded):
+    """The plan's part of the dashboard is cached; each way its figures change must move the key."""
+    client.force_login(make_user(SECRETARIAT))
+
+    def figures() -> str:
+        return section(client.get(DASHBOARD).content.decode(), "plan-heading")
+
+    before = figures()
+    assert figures() == before  # from the cache
+    make_hours(project=energy(3), hours=Decimal("12.5"))  # a form's or the admin's save
+    after_hours = figures()
+    assert "12,50 timer" in after_hours
+    make_status_report(project=energy(3), light=StatusReport.Light.RED)
+    after_report = figures()
+    assert after_report != after_hours
+    generate_demo_projects(plan=ActionPlan.objects.get(), count=3)  # bulk_create, no history
+    assert "36" in figures()
+    StatusReport.objects.filter(project=energy(3)).delete()  # a queryset's delete
+    assert figures() != after_report
+    # Each reader gets their own: English for one who chose it.
+    client.cookies["django_language"] = "en"
+    assert "hours" in figures()
 
 
 # Attention lists: the first ten rows, then the whole list on its own page
