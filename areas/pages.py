@@ -1,12 +1,15 @@
 """What a focus area's page shows, read in a fixed number of queries however large the plan
-(`area_page`): the area's figures, a page of its projects with their Tidsplan, its lines or themes with
-their first projects, milestones, schedule, relations and last change. The figures come from
-`projects.progress`, counted in the database."""
+(`area_page`): its last change, and (`area_content`, cached under a key every write to what it shows moves)
+the area's figures, a page of its projects with their Tidsplan, its lines or themes with their first
+projects, milestones, schedule and relations. The figures come from `projects.progress`, counted in the
+database."""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import InvalidPage, Page, Paginator
@@ -14,12 +17,15 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from byaftale import charts
+from byaftale.stamps import CACHE_SECONDS, write_stamp
+from parties.models import Party
 from projects.budget import HourTally
 from projects.changes import Change, last_change_for_area
-from projects.models import Milestone, Project, Relation, Responsibility
+from projects.models import HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
 from projects.pages import (
     MilestoneRow,
     ResponsibilityRow,
@@ -44,7 +50,7 @@ from projects.progress import (
 from projects.reporting import report_interval_weeks
 from projects.timeline import Masterplan, build_masterplan
 
-from .models import FocusArea, Grouping
+from .models import ActionPlan, AreaSection, FocusArea, Grouping
 
 # The area's projects are shown in pages of this many, with their Tidsplan; a line or theme lists its first few.
 AREA_PAGE_PROJECTS = 50
@@ -64,7 +70,9 @@ class GroupingPart:
 
 
 @dataclass(frozen=True)
-class AreaPage:
+class AreaContent:
+    """What the area's page shows of the plan: everything but its last change and the meetings."""
+
     today: datetime.date
     area: FocusArea
     figures: Figures
@@ -81,7 +89,6 @@ class AreaPage:
     status_chart: charts.CountChart
     light_chart: charts.CountChart
     chart: Masterplan  # the Tidsplan of this page's projects
-    change: Change | None  # the area's last change, as the reader may see it
     baseline: Any = None  # the version the Tidsplan draws under its bars (versions.baseline.BaselineChoice)
 
     @property
@@ -107,19 +114,70 @@ class AreaPage:
         return f"{urlencode({'baseline': asked_for})}&" if asked_for else ""
 
 
+# Every table the area page's cached parts read: a write to any of them moves their key. The versions the
+# Tidsplan's baseline comes from are not among them (the plan's apps do not know the versions app): a version
+# is never changed, and publishing one renames the plan, which moves ActionPlan's mark.
+AREA_TABLES = (
+    ActionPlan,
+    FocusArea,
+    AreaSection,
+    Grouping,
+    Project,
+    Responsibility,
+    Relation,
+    Milestone,
+    Party,
+    HourRegistration,
+    StatusReport,
+)
+
+
+@dataclass
+class AreaPage:
+    """A focus area's page as a reader gets it: the plan's part, read only where its cached rendering under
+    `cache_key` is missing, and the last change, read each time (it names a person, who keeps no history)."""
+
+    area: FocusArea
+    change: Change | None  # the area's last change, as the reader may see it
+    cache_key: str
+    read: Callable[[], AreaContent] = field(repr=False)
+    cache_seconds: int = CACHE_SECONDS
+
+    @cached_property
+    def content(self) -> AreaContent:
+        return self.read()
+
+
 def area_page(
     area: FocusArea,
     *,
     today: datetime.date,
     follows_progress: bool,
+    shows_mismatches: bool = False,
     baseline: str | None = None,
     number: str | None = None,
 ) -> AreaPage:
-    """A focus area's page: its figures, page `number` of its projects (404 beyond the last) with their
-    Tidsplan, its lines or themes with their first projects and hours, milestones, what starts and ends soon,
-    the relations to the whole area and its last change (who made it only for those who follow progress).
-    The figures are counted in the database and every list fetches only the rows it shows, so the page costs
-    the same however many projects the area has. `area` best comes from `FocusArea.objects.with_plan_details()`."""
+    """A focus area's page: its last change (who made it only for those who follow progress), and the rest
+    (`area_content`) cached for each kind of reader, language, page and baseline."""
+    variant = (area.pk, get_language(), follows_progress, shows_mismatches, number, baseline)
+    return AreaPage(
+        area=area,
+        change=last_change_for_area(area, follows_progress=follows_progress),
+        cache_key=write_stamp(AREA_TABLES, today=today, variant=variant),
+        read=lambda: area_content(area, today=today, baseline=baseline, number=number),
+    )
+
+
+def area_content(
+    area: FocusArea, *, today: datetime.date, baseline: str | None = None, number: str | None = None
+) -> AreaContent:
+    """What a focus area's page shows of the plan: its figures, page `number` of its projects (404 beyond the
+    last) with their Tidsplan, its lines or themes with their first projects and hours, milestones, what starts
+    and ends soon and the relations to the whole area. The figures are counted in the database and every list
+    fetches only the rows it shows, so the page costs the same however many projects the area has."""
+    # With everything the page shows of the area itself: its sections, milestones, lines, themes and who is
+    # responsible.
+    area = FocusArea.objects.with_plan_details().select_related("plan").get(pk=area.pk)
     projects = Project.objects.filter(area=area)
     weeks = report_interval_weeks()
     by_grouping = tallies(projects, by="grouping_id", today=today, weeks=weeks)
@@ -188,7 +246,7 @@ def area_page(
         .select_related("from_project__area")
         .order_by("from_project__number", "pk")
     )
-    return AreaPage(
+    return AreaContent(
         today=today,
         area=area,
         figures=figures,
@@ -205,6 +263,5 @@ def area_page(
         status_chart=figures.status_chart(),
         light_chart=figures.light_chart(),
         chart=chart,
-        change=last_change_for_area(area, follows_progress=follows_progress),
         baseline=chosen,
     )

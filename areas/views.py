@@ -14,13 +14,14 @@ from .pages import area_page
 @require_GET
 @reads_plan
 def area(request: HttpRequest, area_slug: str) -> HttpResponse:
-    # With everything the page shows of the area itself: its sections, milestones, lines, themes and who is responsible.
-    area = get_object_or_404(FocusArea.objects.with_plan_details().select_related("plan"), slug=area_slug)
+    area = get_object_or_404(FocusArea.objects.select_related("plan"), slug=area_slug)
     follows_progress = request.user.has_perm(VIEW_PROGRESS)
+    shows_mismatches = request.user.has_perm(CHANGE_PROJECT)
     page = area_page(
         area,
         today=timezone.localdate(),
         follows_progress=follows_progress,
+        shows_mismatches=shows_mismatches,
         baseline=request.GET.get("baseline"),
         number=request.GET.get("side"),
     )
@@ -29,12 +30,10 @@ def area(request: HttpRequest, area_slug: str) -> HttpResponse:
         "areas/area.html",
         {
             "page": page,
-            "area": page.area,
+            "area": area,
             "plan": area.plan,
-            "chart": page.chart,
-            "baseline": page.baseline,
             "change": page.change,
             "follows_progress": follows_progress,
-            "shows_mismatches": request.user.has_perm(CHANGE_PROJECT),
+            "shows_mismatches": shows_mismatches,
         },
     )

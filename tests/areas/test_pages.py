@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from areas.models import FocusArea
-from areas.pages import area_page
+from areas.pages import area_content
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ TODAY = datetime.date(2012, 3, 15)
 def test_an_area_page_has_its_themes_with_their_projects_and_responsibilities(seeded):
     area = FocusArea.objects.get(slug="faelles-omraadetilgang")
 
-    page = area_page(area, today=TODAY, follows_progress=True)
+    page = area_content(area, today=TODAY)
 
     assert [(g.grouping.name, len(g.states)) for g in page.groupings] == [
         ("En by i byen", 3),
@@ -38,7 +38,7 @@ def test_an_area_page_has_its_themes_with_their_projects_and_responsibilities(se
 def test_an_area_whose_projects_have_no_line_lists_them_apart_and_draws_their_hours(seeded):
     area = FocusArea.objects.get(slug="energi-og-klima")
 
-    page = area_page(area, today=TODAY, follows_progress=True)
+    page = area_content(area, today=TODAY)
 
     assert [len(g.states) for g in page.groupings] == [0, 0, 0, 0]
     assert len(page.ungrouped) == 10

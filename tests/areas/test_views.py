@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from areas.models import FocusArea
 from areas.pages import AREA_PAGE_PROJECTS, RELATION_ROWS
 from byaftale.access import BOARD_MEMBER, SECRETARIAT, STEERING_GROUP
 from projects.models import Project, Relation, StatusReport
@@ -169,15 +170,21 @@ def test_an_area_page_runs_the_same_queries_however_large_the_plan(
     grow_plan(size)
     client.force_login(make_user(role))
 
-    # session, user, savepoint, 2 × permissions, the area with its sections, milestones, responsibilities, lines
-    # or themes and theirs (6); the figures: the tally and the first rows of four attention lists (5); the page's
-    # projects, the first of each line or theme, and the Tidsplan's projects with their milestones (4);
-    # the milestones (counts, the next, the overdue) and what starts and ends soon (counts, the first of each);
-    # the relations to the area and their count, the last change, release;
-    # the meetings that treated the area and their open follow-up points (meetings.pages.area_treated_at);
-    # the session's renewal: savepoint, update, release; the Tidsplan's baseline: the versions and the chosen one
-    with django_assert_num_queries(5 + 6 + 5 + 4 + 6 + 4 + 2 + 3 + 2):
+    # session, user, savepoint, 2 × permissions, the area, the cached parts' key (byaftale.stamps), the last
+    # change, release; the area again with its sections, milestones, responsibilities, lines or themes and theirs
+    # (6); the figures: the tally and the first rows of four attention lists (5); the page's projects, the first
+    # of each line or theme, and the Tidsplan's projects with their milestones (4); the milestones (counts, the
+    # next, the overdue) and what starts and ends soon (counts, the first of each); the relations to the area
+    # and their count; the meetings that treated the area and their open follow-up points
+    # (meetings.pages.area_treated_at); the session's renewal: savepoint, update, release; the Tidsplan's
+    # baseline: the versions and the chosen one
+    with django_assert_num_queries(9 + 6 + 5 + 4 + 6 + 2 + 2 + 3 + 2):
         response = client.get(area_url("energi-og-klima"))
+    # Rendered once, the plan's part comes from the cache until something it shows changes.
+    with django_assert_num_queries(9 + 2 + 3):
+        cached = client.get(area_url("energi-og-klima"))
+    for heading in ("projects-heading", "timeline-heading"):
+        assert section(cached.content.decode(), heading) == section(response.content.decode(), heading)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -212,3 +219,24 @@ def test_a_large_area_shows_its_projects_fifty_at_a_time_with_the_time_plan_of_t
 
 def rows_in_table(table_html: str) -> int:
     return table_html.count('<th scope="row"')
+
+
+def test_every_kind_of_change_shows_on_the_area_page_at_once(client, seeded):
+    """The plan's part of the area page is cached; each way what it shows changes must move the key."""
+    url = area_url("energi-og-klima")
+
+    def part(heading: str, role: str = STEERING_GROUP) -> str:
+        return section(page_of(client, url, role), heading)
+
+    before = part("figures-heading")
+    assert part("figures-heading") == before  # from the cache
+    make_hours(project=energy(3), hours=Decimal("12.5"))
+    assert part("figures-heading") != before
+    text = FocusArea.objects.get(slug="energi-og-klima").sections.first()
+    text.body = "Et nyt afsnit om energi."
+    text.save()
+    assert "Et nyt afsnit om energi." in part("text-heading")
+    grow_plan(8)  # bulk_create, no history: two of them in Energi og klima
+    assert f"De {Project.objects.filter(area__slug='energi-og-klima').count()} projekter" in part("projects-heading")
+    # A board member gets the page without figures, whatever a steering group member's visit left in the cache.
+    assert "Nøgletal" not in page_of(client, url, BOARD_MEMBER)
