@@ -20,8 +20,9 @@ PAGES = {
     "area masterplan": (lambda: reverse("documents:area-masterplan", args=["energi-og-klima"]), 19),
     # One more for the plan's last change, which names the cached PDFs whose facts the page shows.
     "documents": (lambda: reverse("documents:documents"), 12),
-    "attention list": (lambda: reverse("dashboard:attention", args=["statusrapport"]), 11),
-    "area's attention list": (lambda: reverse("dashboard:attention", args=["status"]) + "?omraade=energi-og-klima", 12),
+    # A page of the list: its count, then its rows.
+    "attention list": (lambda: reverse("dashboard:attention", args=["statusrapport"]), 12),
+    "area's attention list": (lambda: reverse("dashboard:attention", args=["status"]) + "?omraade=energi-og-klima", 13),
     "status report form": (lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]), 11),
     "hour registration form": (lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]), 11),
     "admin: hours": (lambda: reverse("admin:projects_hourregistration_changelist"), 16),
