@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 
 from byaftale import charts
 from byaftale.stamps import CACHE_SECONDS, write_stamp
-from parties.models import Party
 from projects.budget import HourTally
 from projects.changes import Change, last_change_for_area
 from projects.models import HourRegistration, Milestone, Project, Relation, Responsibility, StatusReport
@@ -33,7 +32,7 @@ from projects.pages import (
     grouping_responsibility_rows,
     milestone_rows,
 )
-from projects.plan import baseline_for, differs
+from projects.plan import PLAN_MODELS, baseline_for, differs
 from projects.progress import (
     Figures,
     MilestoneOutlook,
@@ -50,7 +49,7 @@ from projects.progress import (
 from projects.reporting import report_interval_weeks
 from projects.timeline import Masterplan, build_masterplan
 
-from .models import ActionPlan, AreaSection, FocusArea, Grouping
+from .models import FocusArea, Grouping
 
 # The area's projects are shown in pages of this many, with their Tidsplan; a line or theme lists its first few.
 AREA_PAGE_PROJECTS = 50
@@ -114,22 +113,11 @@ class AreaContent:
         return f"{urlencode({'baseline': asked_for})}&" if asked_for else ""
 
 
-# Every table the area page's cached parts read: a write to any of them moves their key. The versions the
+# Every table the area page's cached parts read (the plan's, and hours and reports): a write to any of them
+# moves their key. The versions the
 # Tidsplan's baseline comes from are not among them (the plan's apps do not know the versions app): a version
 # is never changed, and publishing one renames the plan, which moves ActionPlan's mark.
-AREA_TABLES = (
-    ActionPlan,
-    FocusArea,
-    AreaSection,
-    Grouping,
-    Project,
-    Responsibility,
-    Relation,
-    Milestone,
-    Party,
-    HourRegistration,
-    StatusReport,
-)
+AREA_TABLES = (*PLAN_MODELS, HourRegistration, StatusReport)
 
 
 @dataclass
