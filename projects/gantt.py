@@ -20,6 +20,7 @@ model's `sentence`), and the list is left out of print.
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -161,11 +162,17 @@ def _cut(rows: list[Row], limit: float) -> list[list[Row]]:
 
 
 class Drawing:
-    """Writes the SVG of a chart; one instance per chart, so ids are unique within a page."""
+    """Writes the SVG of a chart; one instance per chart, so ids are unique within a page.
 
-    def __init__(self, chart: Masterplan, chart_id: str) -> None:
+    For print (`for_print`) it leaves out what only the web page shows (the text alternative, the sticky
+    numbers column, the scroll hint, the diamonds' tooltips) and gives each block's months as an image:
+    WeasyPrint styles and boxes every element of a page, inline SVG included, so these would cost a PDF of
+    500 projects seconds and a hundred megabytes for nothing printed."""
+
+    def __init__(self, chart: Masterplan, chart_id: str, *, for_print: bool = False) -> None:
         self.chart = chart
         self.chart_id = chart_id
+        self.for_print = for_print
         self.months = len(chart.months)
         self.month_w = CHART_W / max(1, self.months)
 
@@ -209,10 +216,10 @@ class Drawing:
 
     def diamond(self, x: float, y: float, r: float, *, hollow: bool, title: str) -> str:
         fill, stroke = ("#fff", "#000") if hollow else ("#000", "#fff")
-        return (
-            f'<path d="M{n(x)},{n(y - r)}l{n(r)},{n(r)} {n(-r)},{n(r)} {n(-r)},{n(-r)}z" fill="{fill}" '
-            f'stroke="{stroke}" stroke-width="0.8"><title>{escape(title)}</title></path>'
-        )
+        shape = f'<path d="M{n(x)},{n(y - r)}l{n(r)},{n(r)} {n(-r)},{n(r)} {n(-r)},{n(-r)}z" fill="{fill}" '
+        if self.for_print:  # a tooltip is never printed
+            return f'{shape}stroke="{stroke}" stroke-width="0.8"/>'
+        return f'{shape}stroke="{stroke}" stroke-width="0.8"><title>{escape(title)}</title></path>'
 
     def bar(self, bar: Bar, top: float, hatch: str) -> Iterator[str]:
         project = bar.project
@@ -310,7 +317,7 @@ class Drawing:
         column = "gantt-numbers" if numbers_only else "gantt-labels"
         return f'<div class="{column}" aria-hidden="true">{"".join(parts)}</div>'
 
-    def block(self, index: int, rows: list[Row]) -> str:
+    def block(self, index: int, rows: list[Row], label: str) -> str:
         height = HEADER_H + sum(row.height for row in rows)
         svg = f'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="{FONT_FAMILY}"'
         hatch = f"gantt-{self.chart_id}-{index}-hatch"
@@ -347,12 +354,19 @@ class Drawing:
             chart.append(
                 f'<path d="M{x},{n(HEADER_H)}V{n(height)}" stroke="#c00" stroke-width="1.2" stroke-dasharray="3 2"/>'
             )
+        chart.append("</svg>")
+        if self.for_print:
+            # An image, not inline SVG: WeasyPrint then draws the same SVG without styling and boxing each of
+            # its elements as part of the page. Its alternative text is the chart's name.
+            source = base64.b64encode("".join(chart).encode()).decode("ascii")
+            drawing = f'<img class="gantt-chart" alt="{escape(label)}" src="data:image/svg+xml;base64,{source}">'
+            return f'<div class="gantt-block">{self.label_rows(rows, numbers_only=False)}{drawing}</div>'
         return (
             '<div class="gantt-block">'
             + self.label_rows(rows, numbers_only=True)
             + self.label_rows(rows, numbers_only=False)
             + "".join(chart)
-            + "</svg></div>"
+            + "</div>"
         )
 
     def text_alternative(self, rows: list[Row]) -> str:
@@ -434,21 +448,30 @@ class Drawing:
 
     def html(self, *, label: str, area_headings: bool) -> SafeString:
         rows = rows_of(self.chart, area_headings=area_headings)
-        blocks = blocks_of(rows)
+        blocks = "".join(self.block(i, block, label) for i, block in enumerate(blocks_of(rows)))
+        if self.for_print:
+            # Print shows neither the text alternative nor the scroll hint (gantt.css); the page's own text is
+            # the label column.
+            return mark_safe(  # noqa: S308 - every text above went through escape()
+                f'<div class="gantt" id="gantt-{escape(self.chart_id)}">{blocks}{self.legend()}</div><!-- /gantt -->'
+            )
         return mark_safe(  # noqa: S308 - every text above went through escape()
             f'<div class="gantt" id="gantt-{escape(self.chart_id)}">'
             f'<ul class="gantt-text visually-hidden" aria-label="{escape(label)}">{self.text_alternative(rows)}</ul>'
             f'<p class="gantt-scroll-hint" aria-hidden="true">{escape(_("Scroll sideways to see every month"))} →</p>'
             f'<div class="gantt-scroll" tabindex="0" role="region" aria-label="{escape(label)}">'
-            + "".join(self.block(i, block) for i, block in enumerate(blocks))
+            + blocks
             + "</div>"
             + self.legend()
             + "</div><!-- /gantt -->"
         )
 
 
-def gantt_html(chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True) -> SafeString:
-    """The chart as the page and the PDFs show it: the SVG blocks, the legend and the text alternative."""
+def gantt_html(
+    chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True, for_print: bool = False
+) -> SafeString:
+    """The chart as the page and the PDFs show it: the SVG blocks, the legend and the text alternative (for
+    print, `for_print`, only what is printed)."""
     if not chart.months:
         return mark_safe("")
-    return Drawing(chart, chart_id).html(label=label, area_headings=area_headings)
+    return Drawing(chart, chart_id, for_print=for_print).html(label=label, area_headings=area_headings)
