@@ -10,9 +10,14 @@ origin that never resolves, and refuses everything else, logging each refusal.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import logging
 import mimetypes
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -83,6 +88,46 @@ class PortalFetcher(URLFetcher):
 # The stylesheets of every document: the Gantt and the print layout.
 STYLESHEETS = ("css/gantt.css", "css/print.css")
 
+# WeasyPrint's own stylesheet for HTML gives every element of a page a ::marker and five footnote and
+# note pseudo-elements, and computes each one's style: six styles per element, most of the memory of a
+# large document (100 MB of an action plan of 500 projects) and a share of its time. Markers come only from
+# list items and the PDFs have no footnotes or notes, so the marker rule is narrowed to list items and the
+# others left out.
+UA_MARKER_RULE = ("::marker {", "li::marker, summary::marker {")
+UA_RULES_LEFT_OUT = (
+    "::footnote-call {",
+    "::footnote-marker {",
+    "::note-call {",
+    "::note-marker {",
+    "::note-callback {",
+)
+
+
+@functools.cache
+def user_agent_stylesheet() -> Any:
+    """WeasyPrint's stylesheet for HTML with the rules above narrowed (a weasyprint.CSS, parsed once)."""
+    from weasyprint import CSS  # noqa: PLC0415
+    from weasyprint.css.counters import CounterStyle  # noqa: PLC0415
+    from weasyprint.html import UA, UA_STYLESHEET  # noqa: PLC0415
+
+    lines = UA.splitlines(keepends=True)
+    marker, narrowed = UA_MARKER_RULE
+    kept = [narrowed + line[len(marker) :] if line.startswith(marker) else line for line in lines]
+    kept = [line for line in kept if not line.startswith(UA_RULES_LEFT_OUT)]
+    if sum(line.startswith(marker) for line in lines) != 1 or len(kept) != len(lines) - len(UA_RULES_LEFT_OUT):
+        # Another WeasyPrint with another stylesheet: render with its own rather than guess.
+        logger.warning("WeasyPrint's stylesheet for HTML has changed; PDFs are rendered with it unchanged.")
+        return UA_STYLESHEET
+    # Its @counter-style rules are WeasyPrint's own, already known to every document (UA_COUNTER_STYLE):
+    # read here into a throwaway registry, where they do not clash with themselves.
+    return CSS(string="".join(kept), counter_style=CounterStyle())
+
+
+def _user_agent_stylesheets(forms: bool = False) -> list:
+    from weasyprint.html import UA_FORM_STYLESHEET  # noqa: PLC0415
+
+    return [user_agent_stylesheet(), UA_FORM_STYLESHEET] if forms else [user_agent_stylesheet()]
+
 
 def render_pdf(
     template: str, context: dict, *, title: str, stylesheets: tuple[str, ...] = STYLESHEETS
@@ -100,5 +145,23 @@ def render_pdf(
     fetcher = PortalFetcher()
     sheets = [CSS(url=static_url(s), url_fetcher=fetcher) for s in stylesheets]
     document = HTML(string=html, base_url=f"{PDF_ORIGIN}/", url_fetcher=fetcher)
-    rendered = document.render(stylesheets=sheets, pdf_variant="pdf/ua-1")
-    return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
+    # WeasyPrint 70 has no option for its stylesheet for HTML: this document reads the narrowed one.
+    document._ua_stylesheets = _user_agent_stylesheets
+    with cyclic_gc_paused():
+        rendered = document.render(stylesheets=sheets, pdf_variant="pdf/ua-1")
+        return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, then as it was. A render makes a box, a style and a PDF object
+    for every element and line, nearly all of them alive until the end, which the collector would scan over
+    and over: a seventh of a render's time, for a few megabytes it could free early. Reference counting
+    frees everything else as usual; the collector runs again as soon as it is resumed."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

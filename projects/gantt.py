@@ -20,6 +20,7 @@ model's `sentence`), and the list is left out of print.
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -54,6 +55,10 @@ OPEN_SOLID_MONTHS = OPEN_END_MONTHS // 2  # an open end is drawn for this many m
 OPEN_FADE_MONTHS = OPEN_END_MONTHS - OPEN_SOLID_MONTHS
 FADE_STEPS = ("0.55", "0.3", "0.12")
 MONTH_INITIALS = "JFMAMJJASOND"
+# The advance widths (em) of the scale's letters and digits in Liberation Sans (Arial's metrics), the font
+# the PDFs print in: centring the scale in print by these draws it as text-anchor="middle" does.
+GLYPH_EM = {"A": 0.667, "D": 0.7222, "F": 0.6108, "J": 0.5, "K": 0.667, "M": 0.833, "N": 0.7222, "O": 0.7778}
+GLYPH_EM |= {"Q": 0.7778, "S": 0.667} | dict.fromkeys("0123456789", 0.5562)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
@@ -161,11 +166,17 @@ def _cut(rows: list[Row], limit: float) -> list[list[Row]]:
 
 
 class Drawing:
-    """Writes the SVG of a chart; one instance per chart, so ids are unique within a page."""
+    """Writes the SVG of a chart; one instance per chart, so ids are unique within a page.
 
-    def __init__(self, chart: Masterplan, chart_id: str) -> None:
+    For print (`for_print`) it leaves out what only the web page shows (the text alternative, the sticky
+    numbers column, the scroll hint, the diamonds' tooltips) and gives each block's months as an image:
+    WeasyPrint styles and boxes every element of a page, inline SVG included, so these would cost a PDF of
+    500 projects seconds and a hundred megabytes for nothing printed."""
+
+    def __init__(self, chart: Masterplan, chart_id: str, *, for_print: bool = False) -> None:
         self.chart = chart
         self.chart_id = chart_id
+        self.for_print = for_print
         self.months = len(chart.months)
         self.month_w = CHART_W / max(1, self.months)
 
@@ -187,10 +198,8 @@ class Drawing:
             offset += count
         if self.month_w >= 8:
             for i, month in enumerate(self.chart.months):
-                yield (
-                    f'<text x="{n(self.x(i + 0.5))}" y="21" text-anchor="middle">'
-                    f"{MONTH_INITIALS[month.month - 1]}</text>"
-                )
+                initial = MONTH_INITIALS[month.month - 1]
+                yield f"<text {self.centred(self.x(i + 0.5), initial)}>{initial}</text>"
         elif self.month_w * 3 >= 11:
             for i, month in enumerate(self.chart.months):
                 if (month.month - 1) % 3 == 0 or i == 0:
@@ -198,7 +207,7 @@ class Drawing:
                     width = min(3 - left, self.months - i) * self.month_w
                     if width >= 9:
                         quarter = _("Q%(n)s") % {"n": (month.month - 1) // 3 + 1}
-                        yield f'<text x="{n(self.x(i) + width / 2)}" y="21" text-anchor="middle">{quarter}</text>'
+                        yield f"<text {self.centred(self.x(i) + width / 2, quarter)}>{quarter}</text>"
         yield "</g>"
         januaries = "".join(
             f"M{n(self.x(i))},0V{n(height)}" for i, m in enumerate(self.chart.months) if m.month == 1 and i
@@ -207,12 +216,21 @@ class Drawing:
             yield f'<path d="{januaries}" stroke="#888" stroke-width="0.5" fill="none"/>'
         yield f'<path d="M0,{n(HEADER_H - 0.5)}H{n(CHART_W)}" stroke="#000" stroke-width="0.8"/>'
 
+    def centred(self, x: float, text: str) -> str:
+        """The position of a scale's `text` (SMALL) centred on `x` in its second line. In print its left edge,
+        from the glyphs' widths: WeasyPrint draws each text-anchored text as an object of its own, 1,600 of
+        them in an action plan of 500 projects."""
+        if not self.for_print:
+            return f'x="{n(x)}" y="21" text-anchor="middle"'
+        width = sum(GLYPH_EM.get(char, 0.6) for char in text) * SMALL
+        return f'x="{n(x - width / 2)}" y="21"'
+
     def diamond(self, x: float, y: float, r: float, *, hollow: bool, title: str) -> str:
         fill, stroke = ("#fff", "#000") if hollow else ("#000", "#fff")
-        return (
-            f'<path d="M{n(x)},{n(y - r)}l{n(r)},{n(r)} {n(-r)},{n(r)} {n(-r)},{n(-r)}z" fill="{fill}" '
-            f'stroke="{stroke}" stroke-width="0.8"><title>{escape(title)}</title></path>'
-        )
+        shape = f'<path d="M{n(x)},{n(y - r)}l{n(r)},{n(r)} {n(-r)},{n(r)} {n(-r)},{n(-r)}z" fill="{fill}" '
+        if self.for_print:  # a tooltip is never printed
+            return f'{shape}stroke="{stroke}" stroke-width="0.8"/>'
+        return f'{shape}stroke="{stroke}" stroke-width="0.8"><title>{escape(title)}</title></path>'
 
     def bar(self, bar: Bar, top: float, hatch: str) -> Iterator[str]:
         project = bar.project
@@ -310,7 +328,7 @@ class Drawing:
         column = "gantt-numbers" if numbers_only else "gantt-labels"
         return f'<div class="{column}" aria-hidden="true">{"".join(parts)}</div>'
 
-    def block(self, index: int, rows: list[Row]) -> str:
+    def block(self, index: int, rows: list[Row], label: str) -> str:
         height = HEADER_H + sum(row.height for row in rows)
         svg = f'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="{FONT_FAMILY}"'
         hatch = f"gantt-{self.chart_id}-{index}-hatch"
@@ -347,12 +365,19 @@ class Drawing:
             chart.append(
                 f'<path d="M{x},{n(HEADER_H)}V{n(height)}" stroke="#c00" stroke-width="1.2" stroke-dasharray="3 2"/>'
             )
+        chart.append("</svg>")
+        if self.for_print:
+            # An image, not inline SVG: WeasyPrint then draws the same SVG without styling and boxing each of
+            # its elements as part of the page. Its alternative text is the chart's name.
+            source = base64.b64encode("".join(chart).encode()).decode("ascii")
+            drawing = f'<img class="gantt-chart" alt="{escape(label)}" src="data:image/svg+xml;base64,{source}">'
+            return f'<div class="gantt-block">{self.label_rows(rows, numbers_only=False)}{drawing}</div>'
         return (
             '<div class="gantt-block">'
             + self.label_rows(rows, numbers_only=True)
             + self.label_rows(rows, numbers_only=False)
             + "".join(chart)
-            + "</svg></div>"
+            + "</div>"
         )
 
     def text_alternative(self, rows: list[Row]) -> str:
@@ -434,21 +459,30 @@ class Drawing:
 
     def html(self, *, label: str, area_headings: bool) -> SafeString:
         rows = rows_of(self.chart, area_headings=area_headings)
-        blocks = blocks_of(rows)
+        blocks = "".join(self.block(i, block, label) for i, block in enumerate(blocks_of(rows)))
+        if self.for_print:
+            # Print shows neither the text alternative nor the scroll hint (gantt.css); the page's own text is
+            # the label column.
+            return mark_safe(  # noqa: S308 - every text above went through escape()
+                f'<div class="gantt" id="gantt-{escape(self.chart_id)}">{blocks}{self.legend()}</div><!-- /gantt -->'
+            )
         return mark_safe(  # noqa: S308 - every text above went through escape()
             f'<div class="gantt" id="gantt-{escape(self.chart_id)}">'
             f'<ul class="gantt-text visually-hidden" aria-label="{escape(label)}">{self.text_alternative(rows)}</ul>'
             f'<p class="gantt-scroll-hint" aria-hidden="true">{escape(_("Scroll sideways to see every month"))} →</p>'
             f'<div class="gantt-scroll" tabindex="0" role="region" aria-label="{escape(label)}">'
-            + "".join(self.block(i, block) for i, block in enumerate(blocks))
+            + blocks
             + "</div>"
             + self.legend()
             + "</div><!-- /gantt -->"
         )
 
 
-def gantt_html(chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True) -> SafeString:
-    """The chart as the page and the PDFs show it: the SVG blocks, the legend and the text alternative."""
+def gantt_html(
+    chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True, for_print: bool = False
+) -> SafeString:
+    """The chart as the page and the PDFs show it: the SVG blocks, the legend and the text alternative (for
+    print, `for_print`, only what is printed)."""
     if not chart.months:
         return mark_safe("")
-    return Drawing(chart, chart_id).html(label=label, area_headings=area_headings)
+    return Drawing(chart, chart_id, for_print=for_print).html(label=label, area_headings=area_headings)

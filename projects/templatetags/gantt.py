@@ -1,4 +1,5 @@
-"""{% gantt chart chart_id=… label=… %}: the masterplan's SVG drawing (projects.gantt) in a page or a PDF."""
+"""{% gantt chart chart_id=… label=… for_print=… %}: the masterplan's SVG drawing (projects.gantt) in a page or
+a PDF."""
 
 from django import template
 from django.utils.safestring import SafeString
@@ -10,5 +11,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def gantt(chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True) -> SafeString:
-    return gantt_html(chart, chart_id=chart_id, label=str(label), area_headings=area_headings)
+def gantt(
+    chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True, for_print: bool = False
+) -> SafeString:
+    return gantt_html(chart, chart_id=chart_id, label=str(label), area_headings=area_headings, for_print=for_print)

@@ -1,5 +1,6 @@
 """The masterplan's SVG drawing: one element per bar, milestone and label, legible in black and white and on A4."""
 
+import base64
 import datetime
 import re
 
@@ -7,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from areas.models import FocusArea
-from projects.gantt import BLOCK_MAX_H, CHART_W, HEADER_H, LABELS_W, blocks_of, gantt_html, rows_of
+from projects.gantt import BLOCK_MAX_H, CHART_W, HEADER_H, INK, LABELS_W, blocks_of, gantt_html, rows_of
 from projects.models import Project
 from projects.timeline import Baseline, build_masterplan
 from tests.factories import make_area, make_grouping, make_milestone, make_project
@@ -140,3 +141,22 @@ def test_the_today_line_stands_on_the_chart(settings):
 
     x = CHART_W * (5 + 14 / 30) / 12
     assert f'<path d="M{x:.1f}'.rstrip("0") in html and 'stroke="#c00"' in html
+
+
+def test_in_print_the_drawing_holds_only_what_is_printed_and_the_same_months_and_bars():
+    area = make_area()
+    project = make_project(area=area, start_date=datetime.date(2011, 1, 1), end_date=datetime.date(2012, 7, 1))
+    make_milestone(project=project, date=datetime.date(2011, 6, 1), title="Nu")
+    with translation.override("da"):
+        printed = str(gantt_html(chart_for(area), chart_id="t", label="Tidsplan – Test", for_print=True))
+    images = re.findall(
+        r'<img class="gantt-chart" alt="Tidsplan – Test" src="data:image/svg\+xml;base64,([^"]+)"', printed
+    )
+    svg = "".join(base64.b64decode(image).decode() for image in images)
+
+    assert images and "<svg" not in printed.split("gantt-legend")[0]
+    assert "gantt-text" not in printed and "gantt-numbers" not in printed and "<title>" not in svg
+    assert re.findall(r'y="21">(\w+)<', svg)[:12] == list("JFMAMJJASOND")
+    assert 'text-anchor="middle"' not in svg
+    assert svg.count(f'fill="{INK}"') == drawing(area).split("gantt-legend")[0].count(f'fill="{INK}"')
+    assert project.title in printed
