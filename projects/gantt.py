@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.formats import number_format
 from django.utils.html import escape
@@ -48,6 +48,11 @@ LABELS_W = 262.0
 CHART_W = 508.0  # with the labels, 770 pt: the width of an A4 landscape page inside its margins
 HEADER_H = 26.0
 BLOCK_MAX_H = 450.0  # fits below a heading on an A4 landscape page
+# The months' width and a block's height on each paper the PDFs print on (print.css's landscape pages): A3
+# gives the months its extra 350 pt of width and the blocks its extra 240 pt of height, not a margin.
+PAPERS = {"A4": (CHART_W, BLOCK_MAX_H), "A3": (850.0, 690.0)}
+# Room kept in each block for the headings repeated "(fortsat)" at its top.
+CONTINUED_H = 32.0
 BAR_TOP, BAR_H = 3.0, 8.0
 BASE_TOP, BASE_H = 13.5, 2.5
 MIN_ROW_H = 18.0
@@ -127,11 +132,13 @@ def rows_of(chart: Masterplan, *, area_headings: bool) -> list[Row]:
     return rows
 
 
-def blocks_of(rows: list[Row]) -> list[list[Row]]:
+def blocks_of(rows: list[Row], block_h: float = BLOCK_MAX_H) -> list[list[Row]]:
     """Cut the rows into blocks that each fit a page, the last two of about equal height so the chart does
-    not end on a sliver; no block ends with a heading."""
-    room = BLOCK_MAX_H - HEADER_H
-    blocks = _cut(rows, room)
+    not end on a sliver; no block ends with a heading, and a block that starts inside an area or a line or
+    theme repeats its heading, "(fortsat)"."""
+    room = block_h - HEADER_H
+    # The first block repeats no heading; the others keep room for the headings they repeat.
+    blocks = _cut(rows, room, room - CONTINUED_H)
     if len(blocks) > 1:
         tail = blocks[-2] + blocks[-1]
         # The cut after a project that leaves the two parts most nearly equal.
@@ -143,14 +150,41 @@ def blocks_of(rows: list[Row]) -> list[list[Row]]:
             if row.kind == "project" and max(above, total - above) < best_height:
                 best, best_height = i, max(above, total - above)
         blocks[-2:] = [tail[:best], tail[best:]]
-    return blocks
+    return _with_continued_headings(blocks)
 
 
-def _cut(rows: list[Row], limit: float) -> list[list[Row]]:
+def _continued(row: Row) -> Row:
+    """A heading repeated at the top of a block; an area's milestones are drawn on its first heading only."""
+    text = [*row.text[:-1], f"{row.text[-1]} {_('(continued)')}"]
+    return replace(row, text=text, section=None)
+
+
+def _with_continued_headings(blocks: list[list[Row]]) -> list[list[Row]]:
+    area: Row | None = None
+    group: Row | None = None
+    out = []
+    for i, block in enumerate(blocks):
+        lead = []
+        if i and area is not None and block[0].kind != "area":
+            lead.append(_continued(area))
+        if i and group is not None and block[0].kind == "project":
+            lead.append(_continued(group))
+        for row in block:  # the headings in force where the block ends
+            if row.kind == "area":
+                area, group = row, None
+            elif row.kind == "group":
+                group = row
+            elif row.bar is not None and row.bar.project.grouping_id is None:
+                group = None
+        out.append(lead + block)
+    return out
+
+
+def _cut(rows: list[Row], first_limit: float, limit: float) -> list[list[Row]]:
     blocks: list[list[Row]] = [[]]
     height = 0.0
     for row in rows:
-        if blocks[-1] and height + row.height > limit:
+        if blocks[-1] and height + row.height > (first_limit if len(blocks) == 1 else limit):
             # Headings at the end of the block go along to the next one.
             moved: list[Row] = []
             while blocks[-1] and blocks[-1][-1].kind != "project":
@@ -173,12 +207,13 @@ class Drawing:
     WeasyPrint styles and boxes every element of a page, inline SVG included, so these would cost a PDF of
     500 projects seconds and a hundred megabytes for nothing printed."""
 
-    def __init__(self, chart: Masterplan, chart_id: str, *, for_print: bool = False) -> None:
+    def __init__(self, chart: Masterplan, chart_id: str, *, for_print: bool = False, paper: str = "A4") -> None:
         self.chart = chart
         self.chart_id = chart_id
         self.for_print = for_print
+        self.chart_w, self.block_h = PAPERS[paper]
         self.months = len(chart.months)
-        self.month_w = CHART_W / max(1, self.months)
+        self.month_w = self.chart_w / max(1, self.months)
 
     def x(self, months: float) -> float:
         return months * self.month_w
@@ -214,7 +249,7 @@ class Drawing:
         )
         if januaries:
             yield f'<path d="{januaries}" stroke="#888" stroke-width="0.5" fill="none"/>'
-        yield f'<path d="M0,{n(HEADER_H - 0.5)}H{n(CHART_W)}" stroke="#000" stroke-width="0.8"/>'
+        yield f'<path d="M0,{n(HEADER_H - 0.5)}H{n(self.chart_w)}" stroke="#000" stroke-width="0.8"/>'
 
     def centred(self, x: float, text: str) -> str:
         """The position of a scale's `text` (SMALL) centred on `x` in its second line. In print its left edge,
@@ -270,8 +305,8 @@ class Drawing:
                 wording = project.end_wording or _("no end given")
                 start = self.x(bar.offset + solid)
                 width = len(wording) * SMALL * CHAR_EM
-                anchor = ' text-anchor="end"' if start + width > CHART_W else ""
-                x = CHART_W - 1 if anchor else start
+                anchor = ' text-anchor="end"' if start + width > self.chart_w else ""
+                x = self.chart_w - 1 if anchor else start
                 yield (
                     f'<text x="{n(x)}" y="{n(y + BAR_H + SMALL)}" font-size="{n(SMALL)}" font-style="italic"{anchor}>'
                     f"{escape(wording)}</text>"
@@ -286,8 +321,8 @@ class Drawing:
                 base_end = self.x(bar.baseline.offset + bar.baseline.span)
             x = max(end, base_end) + 3
             anchor = ""
-            if x + 30 > CHART_W:
-                x, anchor = CHART_W - 1, ' text-anchor="end"'
+            if x + 30 > self.chart_w:
+                x, anchor = self.chart_w - 1, ' text-anchor="end"'
             yield (
                 f'<text x="{n(x)}" y="{n(top + BASE_TOP + BASE_H)}" font-size="{n(SMALL)}" '
                 f'font-weight="bold"{anchor}>{escape(bar.slippage_label)}</text>'
@@ -333,8 +368,8 @@ class Drawing:
         svg = f'xmlns="http://www.w3.org/2000/svg" aria-hidden="true" font-family="{FONT_FAMILY}"'
         hatch = f"gantt-{self.chart_id}-{index}-hatch"
         chart = [
-            f'<svg class="gantt-chart" {svg} width="{n(CHART_W)}pt" height="{n(height)}pt" '
-            f'viewBox="0 0 {n(CHART_W)} {n(height)}" font-size="{n(FONT)}">',
+            f'<svg class="gantt-chart" {svg} width="{n(self.chart_w)}pt" height="{n(height)}pt" '
+            f'viewBox="0 0 {n(self.chart_w)} {n(height)}" font-size="{n(FONT)}">',
             f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="4" height="4">'
             f'<rect width="4" height="4" fill="#fff"/>'
             f'<path d="M-1,1l2,-2M0,4l4,-4M3,5l2,-2" stroke="{INK}" stroke-width="1.3"/></pattern></defs>',
@@ -345,14 +380,14 @@ class Drawing:
         for row in rows:
             bottom = top + row.height
             if row.kind == "area":
-                heavy.append(f"M0,{n(bottom - 0.6)}H{n(CHART_W)}")
+                heavy.append(f"M0,{n(bottom - 0.6)}H{n(self.chart_w)}")
                 if row.section is not None:
                     for offset, milestone in row.section.milestones:
                         at = offset + (milestone.date.day - 0.5) / 31
                         title = f"{milestone.title} ({milestone.date_label})"
                         chart.append(self.diamond(self.x(at), top + row.height / 2, 4.2, hollow=False, title=title))
             elif row.kind == "project":
-                rules.append(f"M0,{n(bottom - 0.25)}H{n(CHART_W)}")
+                rules.append(f"M0,{n(bottom - 0.25)}H{n(self.chart_w)}")
                 if row.bar is not None:
                     chart.extend(self.bar(row.bar, top, hatch))
             top = bottom
@@ -459,17 +494,20 @@ class Drawing:
 
     def html(self, *, label: str, area_headings: bool) -> SafeString:
         rows = rows_of(self.chart, area_headings=area_headings)
-        blocks = "".join(self.block(i, block, label) for i, block in enumerate(blocks_of(rows)))
+        # The web page scrolls one drawing; print cuts it into blocks that each fit a page.
+        cut = blocks_of(rows, self.block_h) if self.for_print else [rows]
+        blocks = "".join(self.block(i, block, label) for i, block in enumerate(cut))
         if self.for_print:
             # Print shows neither the text alternative nor the scroll hint (gantt.css); the page's own text is
             # the label column.
             return mark_safe(  # noqa: S308 - every text above went through escape()
                 f'<div class="gantt" id="gantt-{escape(self.chart_id)}">{blocks}{self.legend()}</div><!-- /gantt -->'
             )
+        hint = escape(_("Scroll sideways to see the whole time plan"))
         return mark_safe(  # noqa: S308 - every text above went through escape()
             f'<div class="gantt" id="gantt-{escape(self.chart_id)}">'
             f'<ul class="gantt-text visually-hidden" aria-label="{escape(label)}">{self.text_alternative(rows)}</ul>'
-            f'<p class="gantt-scroll-hint" aria-hidden="true">{escape(_("Scroll sideways to see every month"))} →</p>'
+            f'<p class="gantt-scroll-hint" aria-hidden="true">{hint} →</p>'
             f'<div class="gantt-scroll" tabindex="0" role="region" aria-label="{escape(label)}">'
             + blocks
             + "</div>"
@@ -479,10 +517,16 @@ class Drawing:
 
 
 def gantt_html(
-    chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True, for_print: bool = False
+    chart: Masterplan,
+    *,
+    chart_id: str,
+    label: str,
+    area_headings: bool = True,
+    for_print: bool = False,
+    paper: str = "A4",
 ) -> SafeString:
     """The chart as the page and the PDFs show it: the SVG blocks, the legend and the text alternative (for
     print, `for_print`, only what is printed)."""
     if not chart.months:
         return mark_safe("")
-    return Drawing(chart, chart_id, for_print=for_print).html(label=label, area_headings=area_headings)
+    return Drawing(chart, chart_id, for_print=for_print, paper=paper).html(label=label, area_headings=area_headings)

@@ -1,5 +1,5 @@
-"""{% gantt chart chart_id=… label=… for_print=… %}: the masterplan's SVG drawing (projects.gantt) in a page or
-a PDF."""
+"""{% gantt chart chart_id=… label=… for_print=… paper=… %}: the masterplan's SVG drawing (projects.gantt) in a
+page or a PDF."""
 
 from django import template
 from django.utils.safestring import SafeString
@@ -12,6 +12,14 @@ register = template.Library()
 
 @register.simple_tag
 def gantt(
-    chart: Masterplan, *, chart_id: str, label: str, area_headings: bool = True, for_print: bool = False
+    chart: Masterplan,
+    *,
+    chart_id: str,
+    label: str,
+    area_headings: bool = True,
+    for_print: bool = False,
+    paper: str = "A4",
 ) -> SafeString:
-    return gantt_html(chart, chart_id=chart_id, label=str(label), area_headings=area_headings, for_print=for_print)
+    return gantt_html(
+        chart, chart_id=chart_id, label=str(label), area_headings=area_headings, for_print=for_print, paper=paper
+    )

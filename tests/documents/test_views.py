@@ -85,8 +85,25 @@ def test_the_web_page_and_the_masterplan_pdf_draw_the_same_chart(admin_client_da
         pdf_html = render_to_string("documents/pdf/masterplan.html", {**context, "title": "Masterplan"})
 
     labels, blocks, legend = drawn_chart(pdf_html)
+    web_labels, web_blocks, web_legend = drawn_chart(page)
+    # Print cuts the drawing into blocks that each fit a page; the web page scrolls one.
     assert len(labels) == len(blocks) > 1
-    assert (labels, blocks, legend) == drawn_chart(page)
+    assert len(web_labels) == len(web_blocks) == 1
+    assert projects_in(labels) == projects_in(web_labels)
+    assert bars_in(blocks) == bars_in(web_blocks)
+    assert legend == web_legend
+
+
+def projects_in(labels: list[str]) -> list[str]:
+    """The project rows of the label columns, in order (print repeats a heading "(fortsat)", the web does not)."""
+    return [row for column in labels for row in re.findall(r'<div class="gantt-lp">.*?</div>', column)]
+
+
+def bars_in(blocks: list[str]) -> list[str]:
+    """The projects' bars (8 pt tall), each with its months, wherever a block puts it (less its height on the
+    block, and the block's number in the hatching's id)."""
+    bars = [bar for block in blocks for bar in re.findall(r'<rect [^>]*height="8"[^>]*>', block)]
+    return [re.sub(r'-\d+-hatch| y="[\d.]+"', "", bar) for bar in bars]
 
 
 @pytest.mark.parametrize(("name", "kwargs", "filename"), DOWNLOADS)

@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from areas.models import FocusArea
-from projects.gantt import BLOCK_MAX_H, CHART_W, HEADER_H, INK, LABELS_W, blocks_of, gantt_html, rows_of
+from projects.gantt import BLOCK_MAX_H, CHART_W, HEADER_H, INK, LABELS_W, PAPERS, blocks_of, gantt_html, rows_of
 from projects.models import Project
 from projects.timeline import Baseline, build_masterplan
 from tests.factories import make_area, make_grouping, make_milestone, make_project
@@ -130,7 +130,37 @@ def test_blocks_fit_a_page_and_never_end_with_a_heading():
     assert len(blocks) > 1
     assert all(block[-1].kind == "project" for block in blocks)
     assert all(HEADER_H + sum(r.height for r in block) <= BLOCK_MAX_H for block in blocks)
-    assert sum(len(b) for b in blocks) == 12 + 36 + 1
+    continued = [r for b in blocks for r in b if r.text[-1].endswith("(fortsat)")]
+    assert sum(len(b) for b in blocks) - len(continued) == 12 + 36 + 1
+    # A block that starts inside the area, or inside a line or theme, says whose rows it continues.
+    for before, block in zip(blocks, blocks[1:], strict=False):
+        assert block[0].kind == "area" and block[0].text[-1] == f"{area.name} (fortsat)"
+        if block[1].kind == "project":
+            group = next(r for r in reversed(before) if r.kind == "group")
+            assert block[1].kind == "project" or block[1].text[-1] == f"{group.text[-1]} (fortsat)"
+
+
+def test_the_web_page_scrolls_one_drawing_and_a3_prints_wider_months_than_a4():
+    area = make_area()
+    for p in range(60):
+        make_project(area=area, number=p + 1)
+    chart = chart_for(area)
+
+    web = gantt_html(chart, chart_id="w", label="Tidsplan")
+    a4 = gantt_html(chart, chart_id="a4", label="Tidsplan", for_print=True)
+    a3 = gantt_html(chart, chart_id="a3", label="Tidsplan", for_print=True, paper="A3")
+
+    assert web.count('class="gantt-block') == 1
+    assert a4.count('class="gantt-block') > a3.count('class="gantt-block') > 1
+    assert f'width="{CHART_W:g}pt"' in printed_drawing(a4)
+    assert f'width="{PAPERS["A3"][0]:g}pt"' in printed_drawing(a3)
+
+
+def printed_drawing(html: str) -> str:
+    """The first block's drawing, which print gives as an SVG image."""
+    source = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html)
+    assert source is not None
+    return base64.b64decode(source.group(1)).decode()
 
 
 def test_the_today_line_stands_on_the_chart(settings):
