@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 import tablib
-from django.utils import translation
+from django.utils import timezone, translation
 
 from byaftale.sheets import import_sheet
 from projects.models import HourRegistration
@@ -107,7 +107,7 @@ def test_a_project_sheet_naming_one_number_twice_is_refused_by_row(setting):
 
 def test_the_same_bad_cell_on_several_rows_is_named_on_each(setting):
     # An import reads a cell it has read before from memory; a refusal must still reach every row that has it.
-    future = (datetime.date.today() + datetime.timedelta(days=30)).strftime("%d.%m.%Y")
+    future = (timezone.localdate() + datetime.timedelta(days=30)).strftime("%d.%m.%Y")
     report = run(
         sheet(
             [future, "energi-og-klima/3", "2", "hanne", ""],
