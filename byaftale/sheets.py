@@ -31,8 +31,9 @@ from typing import IO, Any
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import QuerySet
+from django.db.models.fields import NOT_PROVIDED
 from django.utils import translation
 from django.utils.formats import date_format, number_format
 from django.utils.text import capfirst
@@ -257,6 +258,7 @@ class Column(fields.Field):
         # An empty cell means the model's default (a new project is "not started", at 0 %).
         kwargs.setdefault("default", getattr(model._meta.get_field(name), "default", None))
         super().__init__(attribute=name, widget=widget, **kwargs)
+        self.widget_reads_its_cell_only = getattr(widget, "same_for_same_cell", False)
 
     @property
     def column_name(self) -> str:
@@ -271,6 +273,31 @@ class Column(fields.Field):
     def column_name(self, value: str | None) -> None:
         """Field.__init__ assigns a name; the header follows the model's verbose name instead."""
 
+    def clean(self, row: dict, **kwargs: Any) -> Any:
+        """The cell's value; within one import a cell the column has read before is not read again (a timesheet
+        names the same few projects, dates and people on thousands of rows), unless the widget reads other
+        cells of the row too. A cell that is refused is read again each time, so each row reports it."""
+        try:
+            value = row[self.column_name]
+        except KeyError:
+            raise KeyError(
+                f"Column '{self.column_name}' not found in dataset. Available columns are: {list(row)}"
+            ) from None
+        cache = bulk_import.current_cache() if self.widget_reads_its_cell_only else None
+        if cache is None:
+            cleaned = self.widget.clean(value, row=row, **kwargs)
+        else:
+            key = ("cell", self, type(value), value, str(value) if isinstance(value, Decimal) else None)
+            try:
+                cleaned = cache[key]
+            except KeyError:
+                cleaned = cache[key] = self.widget.clean(value, row=row, **kwargs)
+            except TypeError:  # a value that cannot be a dictionary key
+                cleaned = self.widget.clean(value, row=row, **kwargs)
+        if cleaned in self.empty_values and self.default != NOT_PROVIDED:
+            return self.default() if callable(self.default) else self.default
+        return cleaned
+
 
 class TextWidget(widgets.CharWidget):
     def __init__(self) -> None:
@@ -279,6 +306,8 @@ class TextWidget(widgets.CharWidget):
 
 class WholeNumberWidget(widgets.Widget):
     """A whole number, written 1750, 1.750 (Danish thousands) or stored as a number in the sheet."""
+
+    same_for_same_cell = True  # its value depends on its cell alone: Column.clean reads a cell once per import
 
     DANISH_THOUSANDS = re.compile(r"[-+]?\d{1,3}(\.\d{3})+")
     PLAIN = re.compile(r"[-+]?\d+")
@@ -311,6 +340,8 @@ class WholeNumberWidget(widgets.Widget):
 class DateWidget(widgets.Widget):
     """A date: a date cell, 2011-04-01, or the Danish 1.4.2011 / 01-04-2011."""
 
+    same_for_same_cell = True
+
     DANISH = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> datetime.date | None:
@@ -338,6 +369,8 @@ class DateWidget(widgets.Widget):
 class YesNoWidget(widgets.Widget):
     """Yes or no: ja/nej in the sheet, and whatever else people and spreadsheets write for it."""
 
+    same_for_same_cell = True
+
     YES = {"1", "true", "yes", "ja", "x"}
     NO = {"0", "false", "no", "nej"}
 
@@ -361,6 +394,8 @@ class YesNoWidget(widgets.Widget):
 
 class ChoiceWidget(widgets.Widget):
     """One of a field's choices, written as its label (in the sheet's language) or as its stored value."""
+
+    same_for_same_cell = True
 
     def __init__(self, choices: type[models.Choices]) -> None:
         super().__init__()
@@ -387,6 +422,9 @@ class ChoiceWidget(widgets.Widget):
 
 class LookupWidget(widgets.Widget):
     """A foreign key written as people name the object; subclasses say how to find it and how to write it."""
+
+    # The object a cell names is found once per import; a subclass that reads other cells of the row says False.
+    same_for_same_cell = True
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> models.Model | None:
         text = "" if value is None else str(value).strip()
@@ -487,7 +525,11 @@ class SheetResource(resources.ModelResource):
         self._rows: dict[int, dict] = {}
         self._history_user: Any = None
         self._change_reason = ""
+        self._change_reason_for: str | None | bool = False
         self._row_number = 0
+        self._columns_for: tuple | None = None
+        self._columns: list[fields.Field] = []
+        self._value_names: list[tuple[str | None, fields.Field]] | None = None
 
     @classmethod
     def get_result_class(cls) -> type[Result]:
@@ -507,15 +549,99 @@ class SheetResource(resources.ModelResource):
             return None  # a bad key value; importing the field itself reports it against its column
 
     def skip_row(self, instance: models.Model, original: Any, row: dict, import_validation_errors: Any = None) -> bool:
-        # Spreadsheets keep rows whose cells were emptied; they are skipped, and the rows below keep their numbers.
-        if all(value is None or str(value).strip() == "" for value in row.values()):
+        if self.row_is_empty(row):
             return True
         return super().skip_row(instance, original, row, import_validation_errors)
+
+    @staticmethod
+    def row_is_empty(row: dict) -> bool:
+        # Spreadsheets keep rows whose cells were emptied; they are skipped, and the rows below keep their numbers.
+        return all(value is None or str(value).strip() == "" for value in row.values())
 
     def import_row(self, row: dict, instance_loader: Any, **kwargs: Any) -> RowResult:
         self._row_number = kwargs.get("row_number", 0)
         self._rows[self._row_number] = row
-        return super().import_row(row, instance_loader, **kwargs)
+        if not self.without_preview:
+            return super().import_row(row, instance_loader, **kwargs)
+        return self.import_row_without_preview(row, instance_loader, **kwargs)
+
+    def import_row_without_preview(self, row: dict, instance_loader: Any, **kwargs: Any) -> RowResult:
+        """django-import-export's import_row, less what only its preview reads: no copy of each object before
+        the row is applied (its imported values are compared instead, to skip an unchanged row) and no
+        description of each object (an hour registration's formats a date)."""
+        row_result = self.get_row_result_class()()
+        try:
+            self.before_import_row(row, **kwargs)
+            instance, new = self.get_or_init_instance(instance_loader, row)
+            self.after_init_instance(instance, new, row, **kwargs)
+            row_result.import_type = RowResult.IMPORT_TYPE_NEW if new else RowResult.IMPORT_TYPE_UPDATE
+            before = self.imported_values(instance)
+            errors: dict = {}
+            try:
+                self.import_instance(instance, row, **kwargs)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            if self.row_is_empty(row) or (
+                self._meta.skip_unchanged and not errors and self.imported_values(instance) == before
+            ):
+                row_result.import_type = RowResult.IMPORT_TYPE_SKIP
+            else:
+                self.validate_instance(instance, errors)
+                self.save_instance(instance, new, row, **kwargs)
+            row_result.object_id = instance.pk
+            self.after_import_row(row, row_result, **kwargs)
+        except ValidationError as error:
+            row_result.import_type = RowResult.IMPORT_TYPE_INVALID
+            row_result.validation_error = error
+        except Exception as error:  # noqa: BLE001 - reported against the row, as django-import-export does
+            row_result.import_type = RowResult.IMPORT_TYPE_ERROR
+            row_result.errors.append(self.get_error_result_class()(error, row=row, number=kwargs["row_number"]))
+        return row_result
+
+    def imported_columns(self, row: dict) -> list[fields.Field]:
+        """The import's columns the sheet has, in import order; worked out once per sheet, not per row."""
+        headers = tuple(row)
+        if self._columns_for != headers:
+            self._columns = [
+                column
+                for column in self.get_import_fields()
+                if column.attribute
+                and column.column_name in row
+                and not isinstance(column.widget, widgets.ManyToManyWidget)
+            ]
+            self._columns_for = headers
+        return self._columns
+
+    def imported_values(self, instance: models.Model) -> list:
+        """The values the import's fields hold, a related object by its key (reading one is no query); what
+        django-import-export's skip_row compares to find an unchanged row."""
+        if self._value_names is None:
+            self._value_names = [
+                (bulk_import.value_name(self._meta.model, column.attribute), column)
+                for column in self.get_import_fields()
+            ]
+        return [
+            column.get_value(instance) if name is None else getattr(instance, name)
+            for name, column in self._value_names
+        ]
+
+    def import_instance(self, instance: models.Model, row: dict, **kwargs: Any) -> None:
+        """Each column the sheet has set on the instance, as django-import-export's import_instance does."""
+        errors = {}
+        for column in self.imported_columns(row):
+            try:
+                if column.readonly:
+                    continue
+                if "__" in column.attribute:
+                    column.save(instance, row, **kwargs)
+                    continue
+                cleaned = column.clean(row, **kwargs)
+                if cleaned is not None or column.saves_null_values:
+                    setattr(instance, column.attribute, cleaned)
+            except ValueError as error:
+                errors[column.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
 
     def validate_instance(
         self, instance: models.Model, import_validation_errors: dict | None = None, validate_unique: bool = True
@@ -530,12 +656,9 @@ class SheetResource(resources.ModelResource):
         try:
             # Field and model rules per row; check constraints in Python; unique ones once per sheet.
             # A related object the row named was read from the database by its lookup: no query to confirm it.
-            found = {
-                f.name
-                for f in instance._meta.concrete_fields
-                if f.is_relation and isinstance(instance._state.fields_cache.get(f.name), models.Model)
-            }
-            instance.full_clean(exclude={*errors, *found}, validate_unique=False, validate_constraints=False)
+            related = instance._state.fields_cache
+            found = {name for name in bulk_import.relation_names(type(instance)) if related.get(name) is not None}
+            bulk_import.full_clean(instance, exclude={*errors, *found})
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         try:
@@ -593,14 +716,25 @@ class SheetResource(resources.ModelResource):
             self.update_instances.clear()
             return
         if self.create_instances and (using_transactions or not dry_run):
+            model = self._meta.model
             try:
-                bulk_create_with_history(
-                    self.create_instances,
-                    self._meta.model,
-                    batch_size=500,
-                    default_user=self._history_user,
-                    default_change_reason=self._change_reason,
-                )
+                if bulk_import.can_copy_history(model):
+                    with transaction.atomic(using=router.db_for_write(model), savepoint=False):
+                        model._default_manager.bulk_create(self.create_instances, batch_size=500)
+                        bulk_import.create_history(
+                            self.create_instances,
+                            model,
+                            default_user=self._history_user,
+                            default_change_reason=self._change_reason,
+                        )
+                else:
+                    bulk_create_with_history(
+                        self.create_instances,
+                        model,
+                        batch_size=500,
+                        default_user=self._history_user,
+                        default_change_reason=self._change_reason,
+                    )
             except Exception as error:  # noqa: BLE001 - reported as the sheet's error, as django-import-export does
                 self.handle_import_error(result, error, raise_errors)
         self.create_instances.clear()
@@ -679,9 +813,13 @@ class SheetResource(resources.ModelResource):
             instance._history_user = user  # type: ignore[attr-defined]  # django-simple-history reads it on save
             self._history_user = user
         file_name = kwargs.get("file_name")
-        self._change_reason = (
-            gettext("Imported from %(file)s") % {"file": file_name} if file_name else gettext("Imported from a sheet")
-        )
+        if self._change_reason_for != file_name:  # one reason for every row of the sheet, translated once
+            self._change_reason_for = file_name
+            self._change_reason = (
+                gettext("Imported from %(file)s") % {"file": file_name}
+                if file_name
+                else gettext("Imported from a sheet")
+            )
         instance._change_reason = self._change_reason  # type: ignore[attr-defined]  # django-simple-history reads it on save
 
     def after_export(self, queryset: Any, dataset: Any, **kwargs: Any) -> None:

@@ -39,7 +39,7 @@ def masterplan(request: HttpRequest, area_slug: str | None = None) -> HttpRespon
         {
             "plan": plan,
             "area": area,
-            "areas": plan.areas.order_by("position"),
+            "areas": page.areas,
             "chart": page.chart,
             "page": page,
             "baseline": baseline,

@@ -21,12 +21,12 @@ model's `sentence`), and the list is left out of print.
 from __future__ import annotations
 
 import base64
+import html as html_module
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from django.utils.formats import number_format
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -90,6 +90,12 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return lines or [""]
 
 
+def escape(text: object) -> str:
+    """django.utils.html.escape without its lazy-text wrapper, called a few hundred times per chart: the same
+    characters escaped the same way (the drawing is marked safe once, whole)."""
+    return html_module.escape(str(text))
+
+
 def n(value: float) -> str:
     """A coordinate as short as it can be written."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -123,7 +129,8 @@ def rows_of(chart: Masterplan, *, area_headings: bool) -> list[Row]:
             for bar in group.bars:
                 project = bar.project
                 title = wrap(project.title, TITLE_W, FONT)
-                period = wrap(project.period_text(), TITLE_W, SMALL) if project.start_date or project.end_text else []
+                dated = project.start_date or project.end_date or project.end_wording  # has a start or an end_text
+                period = wrap(bar.period_text, TITLE_W, SMALL) if dated else []
                 label = wrap(project.label or str(project.number), NUMBER_W, FONT)
                 lines_h = max(LINE * len(label), LINE * len(title) + SMALL_LINE * len(period))
                 hours = "" if project.hour_budget is None else number_format(project.hour_budget, force_grouping=True)

@@ -294,13 +294,14 @@ class Project(ConstraintErrorsOnFields, Versioned):
         return dated_text(self.end_date, self.end_wording, assumed=self.end_assumed)
 
     def period_text(self) -> str:
-        if not self.end_text:
-            return _("from %(start)s") % {"start": self.start_text} if self.start_text else ""
-        if not self.start_text:
-            return _("until %(end)s") % {"end": self.end_text}
-        if self.start_text == self.end_text:
-            return self.start_text  # "planlægges til 2011"
-        return f"{self.start_text} – {self.end_text}"
+        start, end = self.start_text, self.end_text  # each formats a date: read once
+        if not end:
+            return _("from %(start)s") % {"start": start} if start else ""
+        if not start:
+            return _("until %(end)s") % {"end": end}
+        if start == end:
+            return start  # "planlægges til 2011"
+        return f"{start} – {end}"
 
 
 class Responsibility(ConstraintErrorsOnFields, Versioned):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Max, Subquery, Sum, Value
+from django.db.models import Count, F, Max, Q, Subquery, Sum, Value
 
 from areas.models import ActionPlan, AreaSection, FocusArea, Grouping
 from parties.models import Party
@@ -114,10 +114,11 @@ def baseline_for(plan: ActionPlan, name: str | None) -> Any:
     return _baseline_sources[0](plan, name or None) if _baseline_sources else None
 
 
-def differs(project: Project, baseline: Baseline) -> bool:
-    """Whether the project's period or milestones are no longer what the baseline had."""
-    milestones = sorted((m.date, m.title) for m in project.milestones.all())
-    return (project.start_date, project.end_date, milestones) != (
+def differs(project: Project, baseline: Baseline, milestones: Iterable[Milestone] | None = None) -> bool:
+    """Whether the project's period or milestones are no longer what the baseline had; `milestones` are the
+    project's where the caller has read them already."""
+    marks = sorted((m.date, m.title) for m in (project.milestones.all() if milestones is None else milestones))
+    return (project.start_date, project.end_date, marks) != (
         baseline.start_date,
         baseline.end_date,
         sorted(baseline.milestones),
@@ -153,6 +154,7 @@ class MasterplanPage:
     has_next: bool
     hour_budget: int
     area_count: int
+    areas: list[FocusArea]  # every focus area of the plan, in order: the page's tabs
 
     @property
     def has_previous(self) -> bool:
@@ -167,32 +169,65 @@ def masterplan_page(
     number: int = 1,
     baselines: Mapping[int, Baseline] | None = None,
 ) -> MasterplanPage:
-    """One page of the masterplan (the whole plan or one area): only what the chart draws, in five queries;
-    `baselines` (see baseline_for) are drawn under the bars of the projects that moved."""
+    """One page of the masterplan (the whole plan or one area): only what the chart draws, in three queries
+    (the focus areas with their totals, the projects, the milestones of both); `baselines` (see baseline_for)
+    are drawn under the bars of the projects that moved."""
     projects = (
         Project.objects.filter(area__plan=plan)
-        .select_related("area", "grouping")
-        .prefetch_related("milestones")
+        .select_related("grouping")  # the area is one of the areas read below
         .order_by("area__position", F("grouping__position").asc(nulls_first=True), "number")
     )
-    areas = plan.areas.prefetch_related("milestones").order_by("position")
+    # Every area of the plan (the page's tabs), each with its projects' hours and whether it has any: the
+    # totals over all pages come with the areas rather than in a query of their own.
+    all_areas: list[Any] = list(  # FocusAreas, annotated
+        plan.areas.order_by("position").annotate(budget=Sum("projects__hour_budget"), project_count=Count("projects"))
+    )
+    areas = all_areas
     if area is not None:
-        projects, areas = projects.filter(area=area), areas.filter(pk=area.pk)
+        projects, areas = projects.filter(area=area), [a for a in all_areas if a.pk == area.pk]
+    hours = sum(a.budget or 0 for a in areas)
+    area_count = sum(1 for a in areas if a.project_count)
     start = (number - 1) * MASTERPLAN_PAGE_PROJECTS
     shown = list(projects[start : start + MASTERPLAN_PAGE_PROJECTS + 1])
     has_next = len(shown) > MASTERPLAN_PAGE_PROJECTS
     shown = shown[:MASTERPLAN_PAGE_PROJECTS]
-    totals = projects.order_by().aggregate(hours=Sum("hour_budget"), areas=Count("area", distinct=True))
+    area_of = {a.pk: a for a in all_areas}
+    for project in shown:
+        project.area = area_of[project.area_id]
     on_page = {p.area_id for p in shown}
     area_list = [a for a in areas if a.pk in on_page or (number == 1 and not shown)]
+    # The milestones of the projects and of the areas in one query, rather than a prefetch for each.
+    project_milestones: dict[int, list[Milestone]] = {p.pk: [] for p in shown}
+    area_milestones: dict[int, list[Milestone]] = {a.pk: [] for a in area_list}
+    if shown or area_list:
+        for milestone in Milestone.objects.filter(
+            Q(project__in=list(project_milestones)) | Q(area__in=list(area_milestones))
+        ):
+            if milestone.project_id is not None:
+                project_milestones[milestone.project_id].append(milestone)
+            elif milestone.area_id is not None:
+                area_milestones[milestone.area_id].append(milestone)
     if baselines:
-        baselines = {p.pk: baselines[p.pk] for p in shown if p.pk in baselines and differs(p, baselines[p.pk])}
+        baselines = {
+            p.pk: baselines[p.pk]
+            for p in shown
+            if p.pk in baselines and differs(p, baselines[p.pk], project_milestones[p.pk])
+        }
+    chart = build_masterplan(
+        area_list,
+        shown,
+        today=today,
+        baselines=baselines,
+        project_milestones=project_milestones,
+        area_milestones=area_milestones,
+    )
     return MasterplanPage(
-        chart=build_masterplan(area_list, shown, today=today, baselines=baselines),
+        chart=chart,
         number=number,
         has_next=has_next,
-        hour_budget=totals["hours"] or 0,
-        area_count=totals["areas"] or len(area_list),
+        hour_budget=hours,
+        area_count=area_count or len(area_list),
+        areas=all_areas,
     )
 
 

@@ -58,6 +58,8 @@ class FocusAreaWidget(LookupWidget):
 class GroupingInRowsAreaWidget(LookupWidget):
     """A line or theme by its name, within the focus area the same row names."""
 
+    same_for_same_cell = False  # it reads the row's focus area too
+
     def __init__(self, area_column: Column) -> None:
         super().__init__()
         self.area_column = area_column
@@ -211,6 +213,8 @@ class MilestoneResource(SheetResource):
 
 class HoursWidget(widgets.Widget):
     """Hours as a timesheet writes them: 7,5 or 7.5 or 7½-free decimals, or a number cell."""
+
+    same_for_same_cell = True
 
     NUMBER = re.compile(r"\d+([.,]\d{1,2})?")
 

@@ -121,6 +121,7 @@ class Bar:
     baseline: BaselineBar | None = None
     slippage: int | None = None  # months the end (or, where either end is open, the start) has moved
     sentence: str = ""
+    period_text: str = ""  # the project's period_text(), formatted once for the label and the sentence
 
     @property
     def approximate(self) -> bool:
@@ -210,11 +211,12 @@ def period_sentence(start: datetime.date | None, end: datetime.date | None) -> s
     return months_text(first, max(first, last_month(end)))
 
 
-def project_period_sentence(project: Project) -> str:
+def project_period_sentence(project: Project, period_text: str | None = None) -> str:
     """The period in whole months where the plan gives dates; the source's own words (and «antaget») where
-    it gives words or the portal placed a date, since months alone would claim more than is known."""
+    it gives words or the portal placed a date, since months alone would claim more than is known.
+    `period_text` is the project's period_text() where the caller has it already."""
     if project.start_wording or project.end_wording or project.start_assumed or project.end_assumed:
-        return project.period_text() or str(_("no period given"))
+        return (project.period_text() if period_text is None else period_text) or str(_("no period given"))
     return period_sentence(project.start_date, project.end_date)
 
 
@@ -231,7 +233,7 @@ def row_sentence(bar: Bar) -> str:
     april–september 2011, nu april–december 2011, 3 måneder senere, …"; the milestones after it."""
     project = bar.project
     parts = [str(project)]
-    period = project_period_sentence(project)
+    period = project_period_sentence(project, bar.period_text)
     if bar.baseline is not None:
         parts.append(_("planned %(then)s, now %(now)s") % {"then": bar.baseline.period, "now": period})
         if bar.slippage is not None:
@@ -292,10 +294,19 @@ def slippage_of(project: Project, baseline: Baseline) -> int | None:
     return None
 
 
-def bar_for(project: Project, first: Month, last: Month, baseline: Baseline | None = None) -> Bar:
-    milestones = [(Month.of(m.date).index - first.index, m) for m in project.milestones.all()]
+def bar_for(
+    project: Project,
+    first: Month,
+    last: Month,
+    baseline: Baseline | None = None,
+    milestones: Sequence[Milestone] | None = None,
+) -> Bar:
+    """The project's row; `milestones` are its milestones where the caller has read them already."""
+    own = project.milestones.all() if milestones is None else milestones
+    marks = [(Month.of(m.date).index - first.index, m) for m in own]
     offset, span = _span(project.start_date, project.end_date, first, last)
-    bar = Bar(project, offset, span, project.start_date is not None and project.end_date is None, milestones)
+    bar = Bar(project, offset, span, project.start_date is not None and project.end_date is None, marks)
+    bar.period_text = project.period_text()
     if baseline is not None:
         bar.baseline = baseline_bar(baseline, first, last)
         bar.slippage = slippage_of(project, baseline)
@@ -309,18 +320,29 @@ def build_masterplan(
     *,
     today: datetime.date,
     baselines: Mapping[int, Baseline] | None = None,
+    project_milestones: Mapping[int, Sequence[Milestone]] | None = None,
+    area_milestones: Mapping[int, Sequence[Milestone]] | None = None,
 ) -> Masterplan:
     """Lay out the chart for these areas and projects; `baselines` (by project id) adds an earlier version's
     period under a project's bar.
 
-    `projects` must come with `milestones` prefetched and `grouping` selected; area milestones are
-    read from `areas` (prefetch `milestones` there too) so the layout runs no queries of its own.
+    `projects` must come with `grouping` selected and either `milestones` prefetched or their milestones in
+    `project_milestones` (by project id); the areas' milestones likewise, prefetched on `areas` or in
+    `area_milestones`; so the layout runs no queries of its own.
     """
     baselines = baselines or {}
-    area_milestones = [m for area in areas for m in area.milestones.all()]
-    project_milestones = [m for p in projects for m in p.milestones.all()]
+    # Each prefetched list read once: every .all() on a prefetched relation builds a queryset of its own.
+    if area_milestones is not None:
+        milestones_of_area = {area.pk: list(area_milestones.get(area.pk, ())) for area in areas}
+    else:
+        milestones_of_area = {area.pk: list(area.milestones.all()) for area in areas}
+    if project_milestones is not None:
+        milestones_of = {id(p): list(project_milestones.get(p.pk, ())) for p in projects}
+    else:
+        milestones_of = {id(p): list(p.milestones.all()) for p in projects}
+    every_milestone = [m for marks in (*milestones_of_area.values(), *milestones_of.values()) for m in marks]
     shown_baselines = [baselines[p.pk] for p in projects if p.pk in baselines]
-    span = chart_range(projects, area_milestones + project_milestones, shown_baselines)
+    span = chart_range(projects, every_milestone, shown_baselines)
     if span is None:
         return Masterplan(months=[], sections=[], today_offset=None)
     first, last = span
@@ -337,10 +359,10 @@ def build_masterplan(
             key=lambda p: (p.grouping.position if p.grouping else -1, p.number),
         )
         groups = [
-            Group(grouping, [bar_for(p, first, last, baselines.get(p.pk)) for p in members])
+            Group(grouping, [bar_for(p, first, last, baselines.get(p.pk), milestones_of[id(p)]) for p in members])
             for grouping, members in groupby(area_projects, key=lambda p: p.grouping)
         ]
-        marks = [(Month.of(m.date).index - first.index, m) for m in area.milestones.all()]
+        marks = [(Month.of(m.date).index - first.index, m) for m in milestones_of_area[area.pk]]
         sections.append(Section(area, groups, marks))
 
     today_offset = None

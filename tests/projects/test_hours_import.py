@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 import tablib
-from django.utils import translation
+from django.utils import timezone, translation
 
 from byaftale.sheets import import_sheet
 from projects.models import HourRegistration
@@ -103,3 +103,37 @@ def test_a_project_sheet_naming_one_number_twice_is_refused_by_row(setting):
         )
 
     assert report.errors == ["Række 3, «Nummer»: Indsatsområdet har allerede et projekt med dette nummer."]
+
+
+def test_the_same_bad_cell_on_several_rows_is_named_on_each(setting):
+    # An import reads a cell it has read before from memory; a refusal must still reach every row that has it.
+    future = (timezone.localdate() + datetime.timedelta(days=30)).strftime("%d.%m.%Y")
+    report = run(
+        sheet(
+            [future, "energi-og-klima/3", "2", "hanne", ""],
+            ["2.3.2011", "energi-og-klima/3", "2", "ukendt", ""],
+            [future, "energi-og-klima/3", "2", "hanne", ""],
+            ["3.3.2011", "energi-og-klima/3", "2", "ukendt", ""],
+        )
+    )
+
+    assert report.errors == [
+        "Række 2, «Dato»: Datoen kan ikke ligge i fremtiden.",
+        "Række 3, «Registreret af»: Ingen person har brugernavnet eller e-mailadressen «ukendt».",
+        "Række 4, «Dato»: Datoen kan ikke ligge i fremtiden.",
+        "Række 5, «Registreret af»: Ingen person har brugernavnet eller e-mailadressen «ukendt».",
+    ]
+    assert HourRegistration.objects.count() == 0
+
+
+def test_each_imported_registration_has_a_history_entry_holding_its_values(setting):
+    rows = [[f"{day}.3.2011", "energi-og-klima/3", f"{day % 8 + 1},5", "hanne", f"Dag {day}"] for day in range(1, 29)]
+
+    report = run(sheet(*rows))
+
+    assert report.created == 28
+    fields = ("id", "date", "project_id", "hours", "registered_by_id", "note", "created_at", "version")
+    saved = list(HourRegistration.objects.order_by("id").values_list(*fields))
+    history = HourRegistration.history.order_by("history_id")
+    assert list(history.values_list(*fields)) == saved
+    assert {(h.history_type, h.history_change_reason) for h in history} == {("+", "Importeret fra uge 12.csv")}
