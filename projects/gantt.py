@@ -140,13 +140,15 @@ def rows_of(chart: Masterplan, *, area_headings: bool) -> list[Row]:
 
 
 def blocks_of(rows: list[Row], block_h: float = BLOCK_MAX_H) -> list[list[Row]]:
-    """Cut the rows into blocks that each fit a page, the last two of about equal height so the chart does
-    not end on a sliver; no block ends with a heading, and a block that starts inside an area or a line or
+    """Cut the rows into blocks that each fit a page, the last two evened out where the chart would end on a
+    sliver; no block ends with a heading, and a block that starts inside an area or a line or
     theme repeats its heading, "(fortsat)"."""
     room = block_h - HEADER_H
     # The first block repeats no heading; the others keep room for the headings they repeat.
     blocks = _cut(rows, room, room - CONTINUED_H)
-    if len(blocks) > 1:
+    # Only a sliver is evened out: balancing a last block of a third of a page or more would leave two pages
+    # half empty instead of one page part full.
+    if len(blocks) > 1 and sum(row.height for row in blocks[-1]) < room / 3:
         tail = blocks[-2] + blocks[-1]
         # The cut after a project that leaves the two parts most nearly equal.
         best, best_height = len(blocks[-2]), float("inf")
