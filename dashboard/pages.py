@@ -12,6 +12,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -181,6 +182,50 @@ def attention_page(
         raise Http404("No such page.") from error
     states = states_of(page.object_list, today=today, weeks=weeks)
     return AttentionPage(plan=plan, area=area, kind=kind, weeks=weeks, states=states, page=page)
+
+
+# The whole lists of milestones not reached, by the word their page's address uses.
+MILESTONE_KINDS = ("overskredne", "kommende")
+
+
+@dataclass(frozen=True)
+class MilestonePage:
+    plan: ActionPlan
+    area: FocusArea | None
+    kind: str  # a word of MILESTONE_KINDS
+    today: datetime.date
+    page: Page[Milestone]
+
+    @property
+    def overdue(self) -> bool:
+        return self.kind == "overskredne"
+
+    @property
+    def query(self) -> str:
+        """What the pager's links keep of the address besides the page."""
+        return f"{urlencode({'omraade': self.area.slug})}&" if self.area else ""
+
+
+def milestone_page(
+    plan: ActionPlan, kind: str, *, area_slug: str | None, today: datetime.date, number: str | None = None
+) -> MilestonePage:
+    """One page of the milestones not reached, of the plan or of one area: the overdue ones, the longest
+    overdue first, or those ahead, by date. 404 for a kind, area or page not known."""
+    if kind not in MILESTONE_KINDS:
+        raise Http404("No such list of milestones.")
+    milestones = Milestone.objects.open_in(plan)
+    area = None
+    if area_slug:
+        area = FocusArea.objects.filter(plan=plan, slug=area_slug).first()
+        if area is None:
+            raise Http404("No such focus area.")
+        milestones = milestones.filter(Q(project__area=area) | Q(area=area))
+    milestones = milestones.filter(date__lt=today) if kind == "overskredne" else milestones.filter(date__gte=today)
+    try:
+        page = Paginator(milestones, ATTENTION_PAGE_ROWS).page(number or 1)
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
+    return MilestonePage(plan=plan, area=area, kind=kind, today=today, page=page)
 
 
 @dataclass(frozen=True)

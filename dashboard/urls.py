@@ -1,4 +1,5 @@
-"""Stable addresses: the front page is the dashboard; people bookmark the attention lists too."""
+"""Stable addresses: the front page is the dashboard; people bookmark the attention lists and the lists of
+milestones not reached too."""
 
 from django.urls import path
 
@@ -9,4 +10,5 @@ app_name = "dashboard"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("opmaerksomhed/<slug:kind>/", views.attention, name="attention"),
+    path("milepaele/<slug:kind>/", views.milestones, name="milestones"),
 ]

@@ -10,7 +10,7 @@ from byaftale.access import CHANGE_PROJECT, VIEW_PLAN, VIEW_PROGRESS, current_pl
 from byaftale.errors import RoleRequired
 from projects.progress import ATTENTION_KINDS
 
-from .pages import attention_page, dashboard_page, landing_page
+from .pages import attention_page, dashboard_page, landing_page, milestone_page
 
 
 @require_GET
@@ -51,3 +51,19 @@ def attention(request: HttpRequest, kind: str) -> HttpResponse:
         number=request.GET.get("side"),
     )
     return render(request, "dashboard/attention.html", {"page": page, "area": page.area, "plan": page.plan})
+
+
+@require_GET
+def milestones(request: HttpRequest, kind: str) -> HttpResponse:
+    """The whole of the overdue milestones or of those ahead, of the plan or of one area with
+    `?omraade=<slug>`, in pages (`?side=2`): the rest of the dashboard's and the area page's first ten."""
+    if not request.user.has_perm(VIEW_PROGRESS):
+        raise PermissionDenied
+    page = milestone_page(
+        current_plan(),
+        kind,
+        area_slug=request.GET.get("omraade"),
+        today=timezone.localdate(),
+        number=request.GET.get("side"),
+    )
+    return render(request, "dashboard/milestones.html", {"page": page, "area": page.area, "plan": page.plan})

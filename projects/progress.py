@@ -508,6 +508,12 @@ class MilestoneOutlook:
     until: datetime.date
     months: int
     at_least: int
+    ahead: int = 0  # how many are not reached from today on, within the horizon or beyond
+
+    @property
+    def more_ahead(self) -> bool:
+        """Some milestone ahead is not listed: the horizon ends before it, or the list's rows do."""
+        return self.ahead > len(self.upcoming.first)
 
 
 def milestone_outlook(
@@ -539,6 +545,7 @@ def milestone_outlook(
         until=until,
         months=months,
         at_least=at_least,
+        ahead=counts["ahead"],
     )
 
 

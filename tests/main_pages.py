@@ -10,6 +10,8 @@ from tests.meetings.factories import sample_meeting_url
 MAIN_PAGES: dict[str, Callable[[], str]] = {
     "dashboard": lambda: reverse("dashboard:dashboard"),
     "area": lambda: reverse("areas:area", args=["energi-og-klima"]),
+    "an attention list": lambda: reverse("dashboard:attention", args=["statusrapport"]),
+    "the overdue milestones": lambda: reverse("dashboard:milestones", args=["overskredne"]),
     "project": lambda: reverse("projects:project", args=["energi-og-klima", 3]),
     "status report form": lambda: reverse("projects:new-status-report", args=["energi-og-klima", 3]),
     "hour registration form": lambda: reverse("projects:new-hours", args=["energi-og-klima", 3]),

@@ -247,7 +247,34 @@ def test_the_overdue_milestones_show_the_ten_longest_overdue_and_count_the_rest(
     assert overdue.count("<tr") == 1 + 10  # the head and ten rows
     assert row_with(overdue, oldest[0].title)
     assert f'Overskredne milepæle <span class="dash-count-badge">({overdue_count})</span>' in html
-    assert f"og {overdue_count - 10} flere, som ikke vises her" in section(html, "milestones-heading")
+    whole_url = reverse("dashboard:milestones", args=["overskredne"])
+    assert f'<a href="{whole_url}">Vis alle ({overdue_count})</a>' in section(html, "milestones-heading")
+
+    whole = page_of(client, whole_url)
+    listed = table(whole, "milestones-list")
+    assert listed.count("<tr") == 1 + overdue_count
+    assert row_with(listed, oldest[0].title)
+    assert "Ikke nået, overskredet" in listed
+
+
+def test_the_milestones_ahead_link_to_all_of_them_and_an_areas_to_its_own(client, seeded):
+    today = timezone.localdate()
+    area = FocusArea.objects.get(slug="tidssvarende-boliger")
+    for i in range(15):
+        make_milestone(area=area, date=today + (40 + i) * DAY, title=f"Etape {i + 1}")
+    make_milestone(project=energy(1), date=today + 500 * DAY, title="Langt ude")
+
+    html = page_of(client, area_url("tidssvarende-boliger"))
+
+    whole_url = reverse("dashboard:milestones", args=["kommende"]) + "?omraade=tidssvarende-boliger"
+    assert f'<a href="{whole_url.replace("&", "&amp;")}">Vis alle (15)</a>' in html
+    whole = page_of(client, whole_url)
+    listed = table(whole, "milestones-list")
+    assert [f"Etape {i + 1}" in listed for i in range(15)] == [True] * 15
+    assert "Langt ude" not in listed  # another area's
+    assert client.get(reverse("dashboard:milestones", args=["alle"])).status_code == 404
+    client.force_login(make_user(BOARD_MEMBER))
+    assert client.get(whole_url).status_code == 403
 
 
 def test_projects_starting_and_ending_in_the_coming_months(client, seeded):
