@@ -122,6 +122,8 @@ MATRIX = [
     ("attention list, area's", "get",
      lambda w: reverse("dashboard:attention", args=["lys"]) + "?omraade=energi-og-klima", None,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
+    ("milestones not reached, whole", "get", lambda w: reverse("dashboard:milestones", args=["overskredne"]), None,
+     [SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK]),
     # Correcting a status is the secretariat's job, so the list of statuses the data contradicts is theirs.
     ("statuses the data contradicts", "get", lambda w: reverse("dashboard:attention", args=["status"]), None,
      [SIGN_IN, REFUSED, REFUSED, REFUSED, REFUSED, OK]),
@@ -282,7 +284,7 @@ def test_the_matrix_covers_every_page_of_the_portal():
         "dashboard:dashboard", "areas:area", "projects:project", "projects:new-status-report",
         "projects:new-hours", "search:search", "parties:party", "documents:masterplan",
         "documents:area-masterplan", "documents:documents", "documents:area-pdf", "dashboard:attention",
-        "pages:accessibility",
+        "dashboard:milestones", "pages:accessibility",
         "meetings:meetings", "meetings:meeting", "meetings:new-comment", "meetings:agenda-pdf",
         "meetings:minutes-pdf", "meetings:paper", "meetings:my-tasks", "meetings:calendar-feed",
         # Rendered like the area PDF, and walked by tests/byaftale/test_access.py and tests/documents/test_views.py:
