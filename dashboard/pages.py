@@ -9,10 +9,11 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -145,6 +146,29 @@ def dashboard_page(
 ATTENTION_PAGE_ROWS = 100
 
 
+def area_query(area: FocusArea | None) -> str:
+    """What a list's pager links keep of the address besides the page: the area it is narrowed to."""
+    return f"{urlencode({'omraade': area.slug})}&" if area else ""
+
+
+def listed_area(plan: ActionPlan, slug: str | None) -> FocusArea | None:
+    """The area `?omraade=` narrows a whole list to; 404 for one the plan does not have."""
+    if not slug:
+        return None
+    area: FocusArea | None = FocusArea.objects.filter(plan=plan, slug=slug).first()
+    if area is None:
+        raise Http404("No such focus area.")
+    return area
+
+
+def page_of(rows: QuerySet[Any], number: str | None) -> Page[Any]:
+    """Page `number` of a whole list, ATTENTION_PAGE_ROWS to a page; 404 for a page it does not have."""
+    try:
+        return Paginator(rows, ATTENTION_PAGE_ROWS).page(number or 1)
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
+
+
 @dataclass(frozen=True)
 class AttentionPage:
     plan: ActionPlan
@@ -156,8 +180,7 @@ class AttentionPage:
 
     @property
     def query(self) -> str:
-        """What the pager's links keep of the address besides the page."""
-        return f"{urlencode({'omraade': self.area.slug})}&" if self.area else ""
+        return area_query(self.area)
 
 
 def attention_page(
@@ -167,19 +190,12 @@ def attention_page(
     known."""
     if kind not in ATTENTION_KINDS:
         raise Http404("No such attention list.")
+    area = listed_area(plan, area_slug)
     projects = Project.objects.filter(area__plan=plan)
-    area = None
-    if area_slug:
-        area = FocusArea.objects.filter(plan=plan, slug=area_slug).first()
-        if area is None:
-            raise Http404("No such focus area.")
+    if area is not None:
         projects = projects.filter(area=area)
     weeks = report_interval_weeks()
-    rows = attention_rows(projects, kind, today=today, weeks=weeks)
-    try:
-        page = Paginator(rows, ATTENTION_PAGE_ROWS).page(number or 1)
-    except InvalidPage as error:
-        raise Http404("No such page.") from error
+    page = page_of(attention_rows(projects, kind, today=today, weeks=weeks), number)
     states = states_of(page.object_list, today=today, weeks=weeks)
     return AttentionPage(plan=plan, area=area, kind=kind, weeks=weeks, states=states, page=page)
 
@@ -202,8 +218,7 @@ class MilestonePage:
 
     @property
     def query(self) -> str:
-        """What the pager's links keep of the address besides the page."""
-        return f"{urlencode({'omraade': self.area.slug})}&" if self.area else ""
+        return area_query(self.area)
 
 
 def milestone_page(
@@ -213,18 +228,12 @@ def milestone_page(
     overdue first, or those ahead, by date. 404 for a kind, area or page not known."""
     if kind not in MILESTONE_KINDS:
         raise Http404("No such list of milestones.")
+    area = listed_area(plan, area_slug)
     milestones = Milestone.objects.open_in(plan)
-    area = None
-    if area_slug:
-        area = FocusArea.objects.filter(plan=plan, slug=area_slug).first()
-        if area is None:
-            raise Http404("No such focus area.")
+    if area is not None:
         milestones = milestones.filter(Q(project__area=area) | Q(area=area))
     milestones = milestones.filter(date__lt=today) if kind == "overskredne" else milestones.filter(date__gte=today)
-    try:
-        page = Paginator(milestones, ATTENTION_PAGE_ROWS).page(number or 1)
-    except InvalidPage as error:
-        raise Http404("No such page.") from error
+    page = page_of(milestones, number)
     return MilestonePage(plan=plan, area=area, kind=kind, today=today, page=page)
 
 
